@@ -1,0 +1,29 @@
+/* port.h: everything the core needs from the platform.  A port implements exactly these functions
+ * (ports/unix/port.c is the host's; ports/minimal-style ports copy its shape). */
+#ifndef ADDER_PORT_H
+#define ADDER_PORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+void port_stdout_write(const char *s, size_t len);
+void port_stderr_write(const char *s, size_t len);
+int port_stdin_read_char(void);              /* a byte, or -1 at end of input */
+uint64_t port_ticks_us(void);                /* monotonic */
+uint64_t port_time_ns(void);                 /* wall clock, ns since 1970 (0 if unknown) */
+void port_sleep_us(uint64_t us);
+/* Files, for import and exec of scripts.  stat: 0 = absent, 1 = file, 2 = directory. */
+int port_stat(const char *path);
+/* Reads a whole file into a GC-allocated, NUL-terminated buffer; NULL if it can't be read. */
+char *port_read_file(const char *path, size_t *len);
+#if defined(__GNUC__)
+__attribute__((noreturn))
+#endif
+void port_exit(int code);
+#if defined(__GNUC__)
+__attribute__((noreturn))
+#endif
+void port_fatal(const char *msg);           /* an uncaught C-level throw: print and stop */
+
+#endif
