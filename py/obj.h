@@ -28,6 +28,7 @@
 
 typedef void *obj_t;
 typedef struct type type_t;
+struct vstr;
 
 typedef struct obj_base {
     const type_t *type;
