@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void gc_init(void *start, void *end);
 void *gc_alloc(size_t n_bytes, bool has_finaliser); /* zeroed; NULL when full even after a collection */

@@ -235,11 +235,14 @@ typedef struct {
 
 /* Heap strings and bytes (interned strings are qstr immediates, not this struct).
  * hash is 0 until computed.  data points just past the struct for heap strings (one allocation),
- * or into flash for strings made from static data.  data[len] is always 0. */
+ * or into flash for strings made from static data.  data[len] is always 0.
+ * n_chars == len means ASCII (O(1) indexing); a non-ASCII heap str whose data is inline keeps a
+ * (char, byte) indexing cursor after its data (objstr.c's business only). */
 typedef struct {
     obj_base_t base;
     uint32_t hash;
     uint32_t len;        /* bytes of UTF-8 */
+    uint32_t n_chars;    /* code points (== len for bytes) */
     const char *data;
 } str_t;
 
@@ -378,6 +381,10 @@ void obj_set_add(obj_t set, obj_t item);
 obj_t obj_new_slice(obj_t start, obj_t stop, obj_t step);
 /* Resolve a slice against a sequence length (CPython's PySlice_GetIndicesEx); returns the count. */
 size_t obj_slice_indices(obj_t slice, size_t len, intptr_t *start, intptr_t *stop, intptr_t *step);
+void list_sort(obj_t list, obj_t key, bool reverse);    /* stable; key may be OBJ_NULL (objlist.c) */
+obj_t int_pow_mod(obj_t base, obj_t exp, obj_t mod);   /* pow(a, b, m) (objint.c) */
+obj_t iter_new_seq(obj_t seq);                         /* iterator over __getitem__ 0, 1, ... (objiter.c) */
+obj_t iter_new_callable(obj_t fun, obj_t sentinel);    /* iter(f, sentinel) (objiter.c) */
 obj_t obj_new_cell(obj_t value);
 obj_t obj_new_bound_meth(obj_t fun, obj_t self);
 obj_t obj_new_module(qstr name);
@@ -393,5 +400,32 @@ obj_t obj_len_maybe(obj_t o);                     /* small int or OBJ_NULL */
 void obj_print(const print_t *p, obj_t o, print_kind_t kind);
 obj_t obj_repr(obj_t o);                          /* repr() as a str object */
 obj_t obj_str(obj_t o);                           /* str() as a str object */
+
+/* ---- containers additions (objtuple.c, objlist.c) ---- */
+/* Lexicographic comparison of two item arrays for op (LT..NE), as list and tuple compare. */
+obj_t tuple_compare_items(binary_op_t op, const obj_t *a, size_t na, const obj_t *b, size_t nb);
+/* repr recursion guard for containers: enter returns false if o is already being printed
+ * further up the C stack (print "[...]" then); frame is the address of a local of the caller. */
+bool list_repr_enter(obj_t o, const void *frame);
+void list_repr_leave(void);
+
+
+/* ---- numbers area (objint.c, objfloat.c): added by the numbers helper ----
+ * The int and float slots, callable directly (bool's slots delegate to int's), and the conversions
+ * the two files share. */
+obj_t int_unary_op(unary_op_t op, obj_t self);           /* accepts bool */
+obj_t int_binary_op(binary_op_t op, obj_t lhs, obj_t rhs); /* accepts bool; int/float mixes too */
+int int_cmp_float(obj_t i, float_val_t f);               /* exact: -1, 0, 1, or 2 when f is nan */
+obj_t int_from_float(float_val_t f);                     /* int(f): OverflowError / ValueError */
+float_val_t int_as_float(obj_t i);                       /* correctly rounded; OverflowError */
+obj_t float_binary_op_values(binary_op_t op, float_val_t a, float_val_t b); /* arithmetic and compare */
+/* range's iterator (objrange.c), public so the VM may step it inline: `left` items remain, the next
+ * being cur; cur advances by step only while items remain, so it never overflows. */
+typedef struct {
+    obj_base_t base;
+    intptr_t cur, step;
+    uintptr_t left;
+} range_iter_t;
+extern const type_t type_range_iterator;
 
 #endif

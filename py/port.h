@@ -26,4 +26,8 @@ __attribute__((noreturn))
 #endif
 void port_fatal(const char *msg);           /* an uncaught C-level throw: print and stop */
 
+/* ---- added by the foundation helper ---- */
+/* Output to stdout may be buffered by the port; this pushes it out (sys.stdout.flush, exit, input). */
+void port_stdout_flush(void);
+
 #endif

@@ -52,6 +52,19 @@ void rt_unpack_ex(obj_t seq, size_t n_before, size_t n_after, obj_t *items);
 #define RT_NORETURN __attribute__((noreturn))
 #else
 #define RT_NORETURN
+/* ---- additions by the runtime helper (runtime.c, objexcept.c) ---- */
+/* fun(self, *args): prepends self without a heap allocation for small calls. */
+obj_t rt_call_self(obj_t fun, obj_t self, size_t n_args, size_t n_kw, const obj_t *args);
+bool rt_contains(obj_t container, obj_t item);           /* item in container */
+obj_t exc_new_vmsg(const type_t *exc_type, const char *fmt, va_list ap);
+extern const type_t type_IsADirectoryError, type_NotADirectoryError, type_FileNotFoundError,
+    type_FileExistsError, type_PermissionError, type_TimeoutError, type_ConnectionError,
+    type_BrokenPipeError, type_ConnectionResetError, type_ConnectionRefusedError,
+    type_ConnectionAbortedError, type_BlockingIOError, type_InterruptedError, type_TabError,
+    type_UnicodeDecodeError, type_UnicodeEncodeError, type_UserWarning, type_DeprecationWarning,
+    type_RuntimeWarning, type_SyntaxWarning, type_ReferenceError, type_ProcessLookupError,
+    type_ChildProcessError;
+
 #endif
 RT_NORETURN void rt_raise(obj_t exc_or_type);        /* an instance, or a class to instantiate */
 RT_NORETURN void rt_raise_msg(const type_t *exc_type, const char *fmt, ...); /* print_fmt format */
@@ -128,6 +141,8 @@ void arg_check_num(size_t n_args, size_t n_kw, size_t min, size_t max, bool take
 
 /* ---- formatting helpers shared by str.format, f-strings, format() and % (objstr_format.c) ---- */
 obj_t rt_format(obj_t value, obj_t spec);             /* format(value, spec): __format__ protocol */
+/* ---- added by strings (objstr.c) ---- */
+obj_t str_ascii(obj_t o);                             /* ascii(o): repr with non-ASCII escaped (FORMAT_VALUE !a) */
 
 /* ---- the VM side (vm.c, objfun_bc.c, objgen.c) ---- */
 struct code;
@@ -138,5 +153,35 @@ obj_t vm_run_class_body(obj_t fun, dict_t *ns);
 /* Create a generator object's next value: send value into gen (OBJ_NONE for next()).
  * Returns the yielded value, or OBJ_STOP with *ret_val set to the return value when it finishes. */
 obj_t vm_gen_resume(obj_t gen, obj_t send_value, obj_t throw_exc, obj_t *ret_val);
+/* globals() and locals() of the innermost running Python frame (locals() makes a fresh dict for
+ * function frames, as CPython does). */
+obj_t vm_current_globals(void);
+obj_t vm_current_locals(void);
+void vm_init(void);   /* allocates the VM stack */
+
+/* ---- additions by the runtime helper (runtime.c, objexcept.c) ---- */
+/* fun(self, *args): prepends self without a heap allocation for small calls. */
+obj_t rt_call_self(obj_t fun, obj_t self, size_t n_args, size_t n_kw, const obj_t *args);
+bool rt_contains(obj_t container, obj_t item);           /* item in container */
+obj_t exc_new_vmsg(const type_t *exc_type, const char *fmt, va_list ap);
+extern const type_t type_IsADirectoryError, type_NotADirectoryError, type_FileNotFoundError,
+    type_FileExistsError, type_PermissionError, type_TimeoutError, type_ConnectionError,
+    type_BrokenPipeError, type_ConnectionResetError, type_ConnectionRefusedError,
+    type_ConnectionAbortedError, type_BlockingIOError, type_InterruptedError, type_TabError,
+    type_UnicodeDecodeError, type_UnicodeEncodeError, type_UserWarning, type_DeprecationWarning,
+    type_RuntimeWarning, type_SyntaxWarning, type_ReferenceError, type_ProcessLookupError,
+    type_ChildProcessError;
+
+/* ---- added by the foundation helper (objmodule.c, modules.c, import.c) ---- */
+/* A built-in module in flash: MODULE_ROM(module_math, math_globals) with
+ * `static const DICT_ROM(math_globals, math_globals_table);` whose table starts with
+ * {QOBJ(__name__), QOBJ(math)}.  Make it importable with REGISTER_MODULE(math, module_math); at file
+ * scope: tools/gen_qstr.py collects those lines into genhdr/moduledefs.gen.h for py/modules.c.
+ * On first import, a built-in module's globals are copied to RAM (so its attributes can be set, as
+ * in CPython) and a `__init__` function in them, if any, is called with the new module. */
+#define MODULE_ROM(obj, globals_dict) const module_t obj = { { &type_module }, (dict_t *)&(globals_dict) }
+#define REGISTER_MODULE(name, obj) extern const module_t obj
+/* The file defining module `name` (dotted) on sys.path, written to path; false if none (adder -m). */
+bool import_find_file(qstr name, vstr_t *path);
 
 #endif

@@ -31,6 +31,8 @@ typedef struct {
     int call_depth;             /* nested Python calls, for RecursionError */
     volatile int pending_flag;  /* nonzero when pending_exc is set: checked on backward jumps and calls */
     obj_t *vm_stack_end;
+    /* ---- additions by the VM helper ---- */
+    struct vm_frame *vm_frame;  /* innermost running Python frame (vm.c), NULL outside the VM */
 } state_t;
 
 extern state_t vm_state;

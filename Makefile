@@ -1,0 +1,81 @@
+# Makefile: builds Adder for the host (ports/unix).
+#   make            build/adder (optimised, -g)
+#   make asan       build-asan/adder (AddressSanitizer + UBSan)
+#   make test       install missing tools, build both, run tests/run.py on both
+#   make run        build and start the REPL
+#   make bench      run the benchmarks (tools/bench.py)
+#   make size       section sizes of the binaries
+#   make clean
+
+CC ?= gcc
+ifeq ($(origin CC),default)
+CC = gcc
+endif
+PYTHON ?= python3
+PORT ?= unix
+
+SRC := $(sort $(wildcard py/*.c extmod/*.c ports/$(PORT)/*.c))
+GENHDR_DIR := build/genhdr
+QSTR_GEN := $(GENHDR_DIR)/qstrdefs.gen.h
+QSTR_SRC := $(sort $(wildcard py/*.c py/*.h extmod/*.c extmod/*.h ports/$(PORT)/*.c ports/$(PORT)/*.h)) \
+            py/qstrdefs.txt tools/gen_qstr.py
+
+WARN := -Wall -Wextra -Werror=implicit-function-declaration
+CFLAGS_BASE := -std=c11 $(WARN) -Ipy -Iports/$(PORT) -Ibuild
+CFLAGS ?= -O2 -g
+LDLIBS := -lm
+
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+# Objects of another compiler (make CC=clang) go in their own directory.
+OBJDIR := build/obj$(if $(filter gcc cc,$(notdir $(CC))),,-$(notdir $(CC)))
+OBJ := $(patsubst %.c,$(OBJDIR)/%.o,$(SRC))
+ASAN_OBJ := $(patsubst %.c,build-asan/obj/%.o,$(SRC))
+
+.PHONY: all asan test run bench size clean qstr
+
+all: build/adder
+
+build/adder: $(OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+build-asan/adder: $(ASAN_OBJ)
+	$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJ) $(LDLIBS)
+
+asan: build-asan/adder
+
+# The qstr table depends on every source; gen_qstr.py rewrites it only when its content changes,
+# so objects are rebuilt only when the set of interned names really changed.
+$(QSTR_GEN): $(QSTR_SRC)
+	@mkdir -p $(GENHDR_DIR)
+	$(PYTHON) tools/gen_qstr.py $@ py extmod ports/$(PORT)
+
+qstr: $(QSTR_GEN)
+
+$(OBJDIR)/%.o: %.c $(QSTR_GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(CFLAGS) -MMD -MP -c $< -o $@
+
+build-asan/obj/%.o: %.c $(QSTR_GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(ASAN_FLAGS) -MMD -MP -c $< -o $@
+
+test:
+	sh tools/deps.sh
+	$(MAKE) all
+	$(MAKE) asan
+	$(PYTHON) tests/run.py build/adder build-asan/adder
+
+run: all
+	./build/adder
+
+bench: all
+	$(PYTHON) tools/bench.py
+
+size: all
+	size build/adder $(wildcard build/*.elf)
+
+clean:
+	rm -rf build build-asan
+
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)

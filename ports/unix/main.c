@@ -1,0 +1,302 @@
+/* main.c (unix): the `adder` command: argument handling, running a script / -c / -m / stdin, and the
+ * interactive REPL.  Mirrors CPython's command line where Adder supports it. */
+#define _POSIX_C_SOURCE 200809L
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "compile.h"
+#include "gc.h"
+#include "port.h"
+#include "runtime.h"
+
+static struct {
+    bool dis;         /* -X dis */
+    bool stats;       /* -X stats: heap statistics on stderr at exit */
+    bool exiting;     /* SystemExit was raised */
+} opt;
+
+#define KBD_INTERRUPT (STATE(port_roots)[0])
+
+static void on_sigint(int sig) {
+    (void)sig;
+    if (KBD_INTERRUPT != OBJ_NULL) {
+        exc_get(KBD_INTERRUPT)->traceback = OBJ_NULL;
+        STATE(pending_exc) = KBD_INTERRUPT;
+        STATE(pending_flag) = 1;
+    }
+}
+
+static void usage_error(const char *msg, const char *arg) {
+    print_fmt(&print_stderr, "adder: %s%s\nusage: adder [-X opt] [-c cmd | -m mod | file | -] [arg] ...\n",
+              msg, arg);
+    port_exit(2);
+}
+
+static size_t parse_size(const char *s) {
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*end == 'k' || *end == 'K') {
+        v *= 1024;
+    } else if (*end == 'm' || *end == 'M') {
+        v *= 1024 * 1024;
+    }
+    return (size_t)v;
+}
+
+/* The exit status for an exception that reached the top level (printing it as CPython does). */
+static int uncaught(obj_t exc) {
+    if (exc_is_instance(exc, &type_SystemExit)) {
+        opt.exiting = true;
+        obj_t code = exc_get_value(exc);
+        if (code == OBJ_NULL || code == OBJ_NONE) {
+            return 0;
+        }
+        if (obj_is_int(code)) {
+            return (int)obj_get_int(code);
+        }
+        print_fmt(&print_stderr, "%S\n", code);
+        return 1;
+    }
+    exc_print(&print_stderr, exc);
+    return 1;
+}
+
+/* Compile and run src in __main__; returns -1 when it finished normally, else an exit status. */
+static int execute(const char *src, size_t len, qstr filename, compile_mode_t mode) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        code_t *code = compile_source(src, len, filename, mode);
+        if (opt.dis) {
+            code_disassemble(&print_stdout, code);
+        }
+        vm_exec_code(code, STATE(dict_main), STATE(dict_main));
+        nlr_pop();
+        return -1;
+    }
+    STATE(pending_flag) = 0;
+    return uncaught(nlr.exc);
+}
+
+/* A line from stdin into vs (without the newline); false at end of input with nothing read. */
+static bool read_line(vstr_t *vs, const char *prompt) {
+    port_stdout_write(prompt, strlen(prompt));
+    size_t start = vs->len;
+    for (;;) {
+        int c = port_stdin_read_char();
+        if (c < 0) {
+            return vs->len > start;
+        }
+        if (c == '\n') {
+            return true;
+        }
+        vstr_add_byte(vs, (uint8_t)c);
+    }
+}
+
+static int repl(void) {
+    for (;;) {
+        vstr_t src;
+        vstr_init(&src, 64);
+        if (!read_line(&src, ">>> ")) {
+            port_stdout_write("\n", 1);
+            return 0;
+        }
+        while (compile_is_incomplete(src.buf, src.len)) {
+            vstr_add_byte(&src, '\n');
+            size_t before = src.len;
+            if (!read_line(&src, "... ") || src.len == before) {
+                break;
+            }
+        }
+        vstr_add_byte(&src, '\n');
+        int status = execute(src.buf, src.len, Q__lt_stdin_gt_, COMPILE_SINGLE);
+        if (opt.exiting) {
+            return status;
+        }
+        vstr_clear(&src);
+    }
+}
+
+/* Everything stdin holds, into vs. */
+static void read_all_stdin(vstr_t *vs) {
+    int c;
+    while ((c = port_stdin_read_char()) >= 0) {
+        vstr_add_byte(vs, (uint8_t)c);
+    }
+}
+
+static void path_append(const char *s, size_t len) {
+    obj_list_append(STATE(sys_path), obj_new_str(s, len));
+}
+
+/* sys.path: the script's directory first, then ADDERPATH's entries. */
+static void init_path(const char *script_dir, size_t dir_len) {
+    if (STATE(sys_path) == OBJ_NULL) {
+        STATE(sys_path) = obj_new_list(0, NULL);
+    }
+    path_append(script_dir, dir_len);
+    const char *env = getenv("ADDERPATH");
+    while (env != NULL && *env) {
+        const char *colon = strchr(env, ':');
+        size_t len = colon ? (size_t)(colon - env) : strlen(env);
+        if (len > 0) {
+            path_append(env, len);
+        }
+        env = colon ? colon + 1 : NULL;
+    }
+}
+
+static void init_main_module(const char *file) {
+    module_t *mod;
+    if (STATE(dict_main) == NULL) {
+        mod = OBJ_TO_PTR(obj_new_module(Q___main__));
+        STATE(dict_main) = mod->globals;
+    } else {
+        mod = m_new_obj(module_t);
+        mod->base.type = &type_module;
+        mod->globals = STATE(dict_main);
+    }
+    obj_dict_store(OBJ_FROM_PTR(STATE(dict_main)), QOBJ(__name__), QOBJ(__main__));
+    if (file != NULL) {
+        obj_dict_store(OBJ_FROM_PTR(STATE(dict_main)), QOBJ(__file__), obj_new_str(file, strlen(file)));
+    }
+    if (STATE(modules) == OBJ_NULL) {
+        STATE(modules) = obj_new_dict(4);
+    }
+    obj_dict_store(STATE(modules), QOBJ(__main__), OBJ_FROM_PTR(mod));
+}
+
+static void init_argv(int argc, char **argv, const char *first) {
+    STATE(sys_argv) = obj_new_list(0, NULL);
+    obj_list_append(STATE(sys_argv), obj_new_str(first, strlen(first)));
+    for (int i = 0; i < argc; i++) {
+        obj_list_append(STATE(sys_argv), obj_new_str(argv[i], strlen(argv[i])));
+    }
+}
+
+static int run_file(const char *path, int argc, char **argv) {
+    init_argv(argc, argv, path);
+    const char *slash = strrchr(path, '/');
+    init_path(path, slash ? (size_t)(slash - path) : 0);
+    size_t len;
+    char *src = port_read_file(path, &len);
+    if (src == NULL) {
+        print_fmt(&print_stderr, "adder: can't open file '%s': [Errno 2] No such file or directory\n", path);
+        return 2;
+    }
+    init_main_module(path);
+    return execute(src, len, qstr_from_str(path), COMPILE_FILE);
+}
+
+static int run_module(const char *name, int argc, char **argv) {
+    init_path("", 0);
+    vstr_t path;
+    vstr_init(&path, 64);
+    if (!import_find_file(qstr_from_str(name), &path)) {
+        print_fmt(&print_stderr, "adder: No module named %s\n", name);
+        return 1;
+    }
+    const char *file = vstr_null_terminated(&path);
+    init_argv(argc, argv, file);
+    size_t len;
+    char *src = port_read_file(file, &len);
+    if (src == NULL) {
+        print_fmt(&print_stderr, "adder: can't open file '%s'\n", file);
+        return 2;
+    }
+    init_main_module(file);
+    return execute(src, len, qstr_from_str(file), COMPILE_FILE);
+}
+
+/* Parses options, sets up the state and runs the program; returns the exit status. */
+static int run(int argc, char **argv) {
+    size_t heap_size = CONFIG_HEAP_DEFAULT;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] != 0; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-c") == 0 || strcmp(a, "-m") == 0) {
+            break;
+        } else if (strcmp(a, "-X") == 0 || strncmp(a, "-X", 2) == 0) {
+            const char *x = a[2] ? a + 2 : (++i < argc ? argv[i] : NULL);
+            if (x == NULL) {
+                usage_error("argument expected for the -X option", "");
+            } else if (strncmp(x, "heapsize=", 9) == 0) {
+                heap_size = parse_size(x + 9);
+            } else if (strcmp(x, "dis") == 0) {
+                opt.dis = true;
+            } else if (strcmp(x, "stats") == 0) {
+                opt.stats = true;
+            }
+        } else if (strchr("uBOSEsIq", a[1]) != NULL && a[2] == 0) {
+            /* CPython options with no meaning here */
+        } else {
+            usage_error("unknown option ", a);
+        }
+    }
+    if (heap_size < 4096) {
+        heap_size = 4096;
+    }
+    /* The VM stack is carved from the heap too; -X heapsize is what remains for Python objects. */
+    heap_size += CONFIG_VM_STACK_WORDS * sizeof(obj_t);
+    char *heap = malloc(heap_size);
+    if (heap == NULL) {
+        usage_error("cannot allocate the heap", "");
+    }
+    gc_init(heap, heap + heap_size);
+    qstr_init();
+    rt_init();
+    vm_init();
+    KBD_INTERRUPT = obj_new_exception(&type_KeyboardInterrupt, 0, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, NULL);
+
+    int status;
+    if (i < argc && strcmp(argv[i], "-c") == 0) {
+        if (i + 1 >= argc) {
+            usage_error("argument expected for the -c option", "");
+        }
+        const char *code = argv[i + 1];
+        init_argv(argc - i - 2, argv + i + 2, "-c");
+        init_path("", 0);
+        init_main_module(NULL);
+        status = execute(code, strlen(code), Q__lt_string_gt_, COMPILE_FILE);
+    } else if (i < argc && strcmp(argv[i], "-m") == 0) {
+        if (i + 1 >= argc) {
+            usage_error("argument expected for the -m option", "");
+        }
+        status = run_module(argv[i + 1], argc - i - 2, argv + i + 2);
+    } else if (i < argc && strcmp(argv[i], "-") != 0) {
+        status = run_file(argv[i], argc - i - 1, argv + i + 1);
+    } else {
+        bool dash = i < argc;
+        init_argv(dash ? argc - i - 1 : 0, argv + i + 1, dash ? "-" : "");
+        init_path("", 0);
+        init_main_module(NULL);
+        if (!dash && isatty(0)) {
+            status = repl();
+        } else {
+            vstr_t src;
+            vstr_init(&src, 1024);
+            read_all_stdin(&src);
+            status = execute(src.buf, src.len, Q__lt_stdin_gt_, COMPILE_FILE);
+        }
+    }
+    if (opt.stats) {
+        gc_info_t info;
+        gc_info(&info);
+        print_fmt(&print_stderr, "heap: total %zu, used %zu, peak %zu bytes\n", info.total, info.used,
+                  info.peak_used);
+    }
+    return status < 0 ? 0 : status;
+}
+
+int main(int argc, char **argv) {
+    char top;
+    /* Everything runs in run() so that no heap pointer lives in this frame above the scanned range. */
+    STATE(stack_top) = &top;
+    int (*volatile entry)(int, char **) = run;
+    port_exit(entry(argc, argv));
+}

@@ -1,0 +1,242 @@
+/* map.c: the insertion-ordered hash map under dicts, module globals, instance attributes and type
+ * dicts (layout in obj.h).  Up to LINEAR_MAX entries a map is scanned linearly; beyond that a hash
+ * index of 8/16/32-bit entry numbers sits beside the entry array.  Deleted entries keep their slot
+ * (key OBJ_NULL) until the table is rebuilt, so the index never needs tombstones. */
+#include <string.h>
+#include "gc.h"
+#include "runtime.h"
+
+#define LINEAR_MAX (8)
+
+/* ---- keys ---- */
+
+static bool str_equals_qstr(obj_t s, obj_t q) {
+    const str_t *str = (const str_t *)s;
+    size_t len;
+    const char *data = qstr_data(OBJ_QSTR_VALUE(q), &len);
+    return str->len == len && memcmp(str->data, data, len) == 0;
+}
+
+/* Key equality with the cheap cases first: identical, interned vs interned, small ints. */
+static bool key_equal(obj_t a, obj_t b) {
+    if (a == b) {
+        return true;
+    }
+    bool a_imm = !OBJ_IS_PTR(a), b_imm = !OBJ_IS_PTR(b);
+    if (a_imm && b_imm) {
+        return false;     /* two different immediates (qstrs and small ints are canonical) */
+    }
+    if (OBJ_IS_QSTR(a) && obj_is_type(b, &type_str)) {
+        return str_equals_qstr(b, a);
+    }
+    if (OBJ_IS_QSTR(b) && obj_is_type(a, &type_str)) {
+        return str_equals_qstr(a, b);
+    }
+    if ((a_imm || b_imm) && (obj_get_type(a_imm ? b : a)->flags & TYPE_FLAG_EQ_BY_IDENTITY)) {
+        return false;     /* e.g. None never equals a name or a number */
+    }
+    return obj_equal(a, b);
+}
+
+static uint32_t key_hash(obj_t k) {
+    if (OBJ_IS_QSTR(k)) {
+        return qstr_hash(OBJ_QSTR_VALUE(k));
+    }
+    if (OBJ_IS_SMALL_INT(k)) {
+        return (uint32_t)OBJ_SMALL_INT_VALUE(k);
+    }
+    return (uint32_t)OBJ_SMALL_INT_VALUE(obj_hash(k));
+}
+
+/* ---- the hash index ----
+ * Slots hold entry number + 1 (0 = empty), in the narrowest width that fits the table. */
+
+static size_t index_slots(size_t alloc) {
+    size_t n = 16;
+    while (n < alloc * 2) {
+        n *= 2;
+    }
+    return n;
+}
+
+static size_t index_get(const map_t *map, size_t i) {
+    if (map->alloc < 0xff) {
+        return ((const uint8_t *)map->index)[i];
+    } else if (map->alloc < 0xffff) {
+        return ((const uint16_t *)map->index)[i];
+    }
+    return ((const uint32_t *)map->index)[i];
+}
+
+static void index_put(map_t *map, size_t i, size_t v) {
+    if (map->alloc < 0xff) {
+        ((uint8_t *)map->index)[i] = (uint8_t)v;
+    } else if (map->alloc < 0xffff) {
+        ((uint16_t *)map->index)[i] = (uint16_t)v;
+    } else {
+        ((uint32_t *)map->index)[i] = (uint32_t)v;
+    }
+}
+
+static void index_add(map_t *map, size_t entry, uint32_t hash) {
+    size_t mask = index_slots(map->alloc) - 1;
+    size_t i = hash & mask;
+    while (index_get(map, i) != 0) {
+        i = (i + 1) & mask;
+    }
+    index_put(map, i, entry + 1);
+}
+
+/* ---- table management ---- */
+
+static void check_mutable(const map_t *map) {
+    if (map->is_fixed) {
+        rt_raise_type_error("'dict' object is read-only");
+    }
+}
+
+/* Fill map with the live entries of from[0..used) in a new table of alloc entries, and index it. */
+static void fill(map_t *map, const map_elem_t *from, size_t used, size_t alloc) {
+    map_elem_t *table = m_new(map_elem_t, alloc);
+    size_t n = 0;
+    for (size_t i = 0; i < used; i++) {
+        if (from[i].key != OBJ_NULL) {
+            table[n++] = from[i];
+        }
+    }
+    map->is_fixed = 0;
+    map->table = table;
+    map->alloc = (uint32_t)alloc;
+    map->used = (uint32_t)n;
+    map->len = (uint32_t)n;
+    map->index = NULL;
+    if (alloc > LINEAR_MAX) {
+        size_t width = alloc < 0xff ? 1 : alloc < 0xffff ? 2 : 4;
+        map->index = m_malloc(index_slots(alloc) * width);
+        for (size_t i = 0; i < n; i++) {
+            index_add(map, i, key_hash(table[i].key));
+        }
+    }
+}
+
+static void rebuild(map_t *map, size_t alloc) {
+    map_elem_t *old_table = map->table;
+    void *old_index = map->index;
+    fill(map, old_table, map->used, alloc);
+    m_free(old_table);
+    m_free(old_index);
+}
+
+void map_init(map_t *map, size_t n) {
+    memset(map, 0, sizeof(*map));
+    if (n > 0) {
+        fill(map, NULL, 0, n);
+    }
+}
+
+void map_clear(map_t *map) {
+    check_mutable(map);
+    m_free(map->table);
+    m_free(map->index);
+    memset(map, 0, sizeof(*map));
+}
+
+void map_copy(map_t *dest, const map_t *src) {
+    fill(dest, src->table, src->used, src->len < 4 ? 4 : src->len);
+}
+
+/* ---- lookup ---- */
+
+static map_elem_t removed;
+
+static map_elem_t *find(map_t *map, obj_t key, uint32_t *hash_out) {
+    if (map->index == NULL) {
+        map_elem_t *e = map->table, *end = map->table + map->used;
+        /* identity first: the common case for interned names */
+        for (map_elem_t *p = e; p < end; p++) {
+            if (p->key == key) {
+                return p;
+            }
+        }
+        for (map_elem_t *p = e; p < end; p++) {
+            if (p->key != OBJ_NULL && key_equal(key, p->key)) {
+                return p;
+            }
+        }
+        return NULL;
+    }
+    uint32_t hash = key_hash(key);
+    *hash_out = hash;
+    size_t mask = index_slots(map->alloc) - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        size_t slot = index_get(map, i);
+        if (slot == 0) {
+            return NULL;
+        }
+        map_elem_t *p = &map->table[slot - 1];
+        if (p->key != OBJ_NULL && key_equal(key, p->key)) {
+            return p;
+        }
+    }
+}
+
+map_elem_t *map_lookup(map_t *map, obj_t key, map_lookup_kind_t kind) {
+    uint32_t hash = 0;
+    map_elem_t *e = find(map, key, &hash);
+    if (kind == MAP_LOOKUP) {
+        return e;
+    }
+    if (kind == MAP_LOOKUP_REMOVE_IF_FOUND) {
+        if (e == NULL) {
+            return NULL;
+        }
+        check_mutable(map);
+        removed = *e;
+        e->key = OBJ_NULL;
+        e->value = OBJ_NULL;
+        map->len--;
+        return &removed;
+    }
+    if (e != NULL) {
+        return e;
+    }
+    check_mutable(map);
+    if (map->used == map->alloc) {
+        size_t alloc = map->alloc;
+        if (alloc == 0) {
+            alloc = 4;
+        } else if ((size_t)map->len * 4 > alloc * 3) {
+            alloc *= 2;
+        }
+        bool had_index = map->index != NULL;
+        rebuild(map, alloc);
+        if (map->index != NULL && !had_index) {
+            hash = key_hash(key);
+        }
+    }
+    size_t n = map->used++;
+    map->len++;
+    e = &map->table[n];
+    e->key = key;
+    e->value = OBJ_NULL;
+    if (map->index != NULL) {
+        index_add(map, n, hash);
+    }
+    return e;
+}
+
+obj_t map_get_qstr(const map_t *map, qstr key) {
+    map_elem_t *e = find((map_t *)map, OBJ_NEW_QSTR(key), &(uint32_t){0});
+    return e != NULL ? e->value : OBJ_NULL;
+}
+
+map_elem_t *map_next(const map_t *map, size_t *cursor) {
+    for (size_t i = *cursor; i < map->used; i++) {
+        if (map->table[i].key != OBJ_NULL) {
+            *cursor = i + 1;
+            return &map->table[i];
+        }
+    }
+    *cursor = map->used;
+    return NULL;
+}

@@ -1,0 +1,10 @@
+# operator precedence
+print(2 + 3 * 4, (2 + 3) * 4, 2 * 3 ** 2, -3 ** 2, (-3) ** 2, 2 ** 3 ** 2)
+print(1 + 2 << 3, 1 | 2 ^ 3 & 4, 1 << 2 + 1, 10 - 4 - 3, 100 // 10 // 3)
+print(not 1 == 2, not 1 and 0, 1 or 0 and 0)
+print(3 > 2 and 2 > 1, 1 if 0 else 2 if 0 else 3)
+print(-2 ** -1, ~1 + 1, -~1)
+print(5 % 3 * 2, 5 * 3 % 4, 2 * 3 // 4)
+print(1 < 2 == True)
+print([1, 2] + [3] * 2)
+print((lambda: 1 if True else 2)())

@@ -1,0 +1,43 @@
+# arithmetic dunders, reflected and in-place forms
+class N:
+    def __init__(self, v): self.v = v
+    def __repr__(self): return 'N(%r)' % (self.v,)
+    def __add__(self, o): return N(self.v + (o.v if isinstance(o, N) else o))
+    def __radd__(self, o): return N(o + self.v)
+    def __sub__(self, o): return N(self.v - o)
+    def __rsub__(self, o): return N(o - self.v)
+    def __mul__(self, o): return N(self.v * o)
+    def __rmul__(self, o): return N(o * self.v)
+    def __truediv__(self, o): return N(self.v / o)
+    def __rtruediv__(self, o): return N(o / self.v)
+    def __floordiv__(self, o): return N(self.v // o)
+    def __rfloordiv__(self, o): return N(o // self.v)
+    def __mod__(self, o): return N(self.v % o)
+    def __rmod__(self, o): return N(o % self.v)
+    def __pow__(self, o): return N(self.v ** o)
+    def __rpow__(self, o): return N(o ** self.v)
+    def __matmul__(self, o): return 'matmul'
+    def __rmatmul__(self, o): return 'rmatmul'
+    def __neg__(self): return N(-self.v)
+    def __pos__(self): return N(+self.v)
+    def __abs__(self): return N(abs(self.v))
+    def __invert__(self): return N(~self.v)
+n = N(6)
+print(n + 1, 1 + n, n + n, n - 1, 10 - n, n * 2, 2 * n, n / 4, 3 / n, n // 4, 20 // n)
+print(n % 4, 20 % n, n ** 2, 2 ** n, n @ 1, 1 @ n, -n, +n, abs(N(-3)), ~n)
+print(sum([N(1), N(2)]))
+class B:
+    def __init__(self, v): self.v = v
+    def __repr__(self): return 'B(%r)' % (self.v,)
+    def __and__(self, o): return B(self.v & o)
+    def __rand__(self, o): return B(o & self.v)
+    def __or__(self, o): return B(self.v | o)
+    def __ror__(self, o): return B(o | self.v)
+    def __xor__(self, o): return B(self.v ^ o)
+    def __rxor__(self, o): return B(o ^ self.v)
+    def __lshift__(self, o): return B(self.v << o)
+    def __rlshift__(self, o): return B(o << self.v)
+    def __rshift__(self, o): return B(self.v >> o)
+    def __rrshift__(self, o): return B(o >> self.v)
+b = B(12)
+print(b & 10, 10 & b, b | 1, 1 | b, b ^ 5, 5 ^ b, b << 1, 1 << B(3), b >> 2, 64 >> B(2))

@@ -1,0 +1,3 @@
+# raise SystemExit(2) at top level
+print('raising')
+raise SystemExit(2)

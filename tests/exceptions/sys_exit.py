@@ -1,0 +1,4 @@
+# sys.exit with a status
+import sys
+print('exiting with 3')
+sys.exit(3)

@@ -1,0 +1,4 @@
+# uncaught KeyError shows the key repr
+d = {'a': 1}
+print(d['a'])
+print(d['missing'])

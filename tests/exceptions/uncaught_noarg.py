@@ -1,0 +1,3 @@
+# uncaught exception without a message
+print('x')
+raise NotImplementedError

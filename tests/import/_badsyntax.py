@@ -1,0 +1,3 @@
+# helper: a module with a syntax error
+def broken(:
+    pass

@@ -1,0 +1,3 @@
+# helper for `from _nostar import *` without __all__
+visible = 'visible'
+_hidden = 'underscore names are skipped'

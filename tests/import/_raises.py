@@ -1,0 +1,3 @@
+# helper: a module whose body raises
+loaded_partly = True
+raise ValueError('module body failed')

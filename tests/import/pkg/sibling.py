@@ -1,0 +1,2 @@
+# pkg.sibling
+SIB = 'sibling'

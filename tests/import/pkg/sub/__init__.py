@@ -1,0 +1,2 @@
+# pkg.sub: a subpackage
+from .. import pkg_attr as parent_attr
