@@ -1,6 +1,7 @@
 # Makefile: builds Adder for the host (ports/unix).
 #   make            build/adder (optimised, -g)
 #   make asan       build-asan/adder (AddressSanitizer + UBSan)
+#   make stress     build-stress/adder (ASan + a collection at every allocation)
 #   make test       install missing tools, build both, run tests/run.py on both
 #   make run        build and start the REPL
 #   make bench      run the benchmarks (tools/bench.py)
@@ -31,8 +32,9 @@ ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-s
 OBJDIR := build/obj$(if $(filter gcc cc,$(notdir $(CC))),,-$(notdir $(CC)))
 OBJ := $(patsubst %.c,$(OBJDIR)/%.o,$(SRC))
 ASAN_OBJ := $(patsubst %.c,build-asan/obj/%.o,$(SRC))
+STRESS_OBJ := $(patsubst %.c,build-stress/obj/%.o,$(SRC))
 
-.PHONY: all asan test run bench size clean qstr
+.PHONY: all asan stress test run bench size clean qstr
 
 all: build/adder
 
@@ -43,6 +45,12 @@ build-asan/adder: $(ASAN_OBJ)
 	$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJ) $(LDLIBS)
 
 asan: build-asan/adder
+
+# GC torture build: collects on every allocation, so a missing GC root shows up at once.
+build-stress/adder: $(STRESS_OBJ)
+	$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(STRESS_OBJ) $(LDLIBS)
+
+stress: build-stress/adder
 
 # The qstr table depends on every source; gen_qstr.py rewrites it only when its content changes,
 # so objects are rebuilt only when the set of interned names really changed.
@@ -60,6 +68,10 @@ build-asan/obj/%.o: %.c $(QSTR_GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(ASAN_FLAGS) -MMD -MP -c $< -o $@
 
+build-stress/obj/%.o: %.c $(QSTR_GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(ASAN_FLAGS) -DCONFIG_GC_STRESS=1 -MMD -MP -c $< -o $@
+
 test:
 	sh tools/deps.sh
 	$(MAKE) all
@@ -76,6 +88,6 @@ size: all
 	size build/adder $(wildcard build/*.elf)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-stress
 
--include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(STRESS_OBJ:.o=.d)

@@ -13,6 +13,8 @@
 #define CODE_FLAG_ASYNC_GEN  (0x10) /* async def containing yield */
 #define CODE_FLAG_CLASS_BODY (0x20) /* names use LOAD_NAME/STORE_NAME on the class namespace */
 #define CODE_FLAG_MODULE     (0x40) /* module-level (or exec/eval) code */
+/* ---- added by the compiler helper ---- */
+#define CODE_FLAG_DOCSTRING  (0x80) /* a function's docstring is consts[0] (for __doc__) */
 
 /* Slot layout of a frame: [positional params][kw-only params][*args][**kwargs][other locals][free vars].
  * varnames names every slot.  Cell variables are ordinary slots turned into cells by MAKE_CELL at

@@ -24,6 +24,7 @@ typedef struct {
     qstr name;
     uint8_t flags;
     uint16_t slot;
+    pn_t *decl;     /* the nonlocal declaration, for error messages */
 } sym_t;
 
 typedef struct scope {
@@ -89,6 +90,7 @@ static sym_t *sym_get(scope_t *s, qstr q) {
     sym->name = q;
     sym->flags = 0;
     sym->slot = 0;
+    sym->decl = NULL;
     return sym;
 }
 
@@ -326,7 +328,9 @@ static void visit_decl(compiler_t *c, pn_t *pn, bool global) {
                                           : "name '%s' is assigned to before nonlocal declaration", qstr_str(q));
         }
         if (c->cur->kind != SCOPE_MODULE) {
-            mark(c, q, global ? SYM_GLOBAL : SYM_NONLOCAL);
+            sym = sym_get(c->cur, q);
+            sym->flags |= global ? SYM_GLOBAL : SYM_NONLOCAL;
+            sym->decl = sym->decl ? sym->decl : pn->kid[i];
         }
     }
 }
@@ -477,7 +481,7 @@ static void visit_stmt(compiler_t *c, pn_t *pn) {
 }
 
 /* Mark q free in s and every scope up to its binder (a cell there); global if none. */
-static void bind_free(compiler_t *c, scope_t *s, qstr q, bool nonlocal) {
+static void bind_free(compiler_t *c, scope_t *s, qstr q, pn_t *nonlocal) {
     scope_t *b = s->parent;
     for (; b != NULL; b = b->parent) {
         if (b->kind == SCOPE_MODULE) {
@@ -503,7 +507,7 @@ static void bind_free(compiler_t *c, scope_t *s, qstr q, bool nonlocal) {
     }
     if (b == NULL) {
         if (nonlocal) {
-            c_error(c, s->node, "no binding for nonlocal '%s' found", qstr_str(q));
+            c_error(c, nonlocal, "no binding for nonlocal '%s' found", qstr_str(q));
         }
         return;
     }
@@ -536,11 +540,11 @@ static void resolve_scopes(compiler_t *c) {
         for (size_t j = 0; j < s->n_syms; j++) {
             sym_t sym = s->syms[j];
             if (sym.flags & SYM_NONLOCAL) {
-                bind_free(c, s, sym.name, true);
+                bind_free(c, s, sym.name, sym.decl ? sym.decl : s->node);
             } else if (sym.flags & (SYM_GLOBAL | SYM_FREE)) {
                 continue;
             } else if ((sym.flags & SYM_USED) && (!(sym.flags & SYM_BOUND) || s->kind == SCOPE_CLASS)) {
-                bind_free(c, s, sym.name, false);
+                bind_free(c, s, sym.name, NULL);
             }
         }
     }
@@ -2157,7 +2161,12 @@ static code_t *compile_scope(compiler_t *c, scope_t *s) {
     switch (s->kind) {
         case SCOPE_FUNCTION: {
             pn_t *body = pn->kid[1];
-            size_t start = body->n > 1 && is_docstring(body->kid[0]) ? 1 : 0;
+            size_t start = 0;
+            if (body->n > 0 && is_docstring(body->kid[0])) {
+                const_index(u, body->kid[0]->kid[0]->val);
+                s->code_flags |= CODE_FLAG_DOCSTRING;
+                start = 1;
+            }
             for (size_t i = start; i < body->n; i++) {
                 compile_stmt(u, body->kid[i]);
             }

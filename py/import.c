@@ -11,11 +11,20 @@ static obj_t modules_get(qstr name) {
     return map_get_qstr(obj_dict_get_map(STATE(modules)), name);
 }
 
+/* sys.modules may hold any object (a test's fake module, say): anything but a module goes through
+ * the generic attribute protocol. */
 static obj_t module_get(obj_t module, qstr name) {
+    if (!obj_is_type(module, &type_module)) {
+        return rt_load_attr_maybe(module, name);
+    }
     return map_get_qstr(&((module_t *)OBJ_TO_PTR(module))->globals->map, name);
 }
 
 static void module_set(obj_t module, qstr name, obj_t value) {
+    if (!obj_is_type(module, &type_module)) {
+        rt_store_attr(module, name, value);
+        return;
+    }
     map_lookup(&((module_t *)OBJ_TO_PTR(module))->globals->map, OBJ_NEW_QSTR(name),
                MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = value;
 }
@@ -166,8 +175,16 @@ static obj_t load(qstr full_name, const char *leaf, size_t leaf_len, obj_t paren
     return module;
 }
 
+/* Raises an ImportError (or subclass) with CPython's name and path attributes. */
+RT_NORETURN static void raise_import_error(obj_t exc, obj_t name, obj_t path) {
+    rt_store_attr(exc, Q_name, name);
+    rt_store_attr(exc, Q_path, path);
+    rt_raise(exc);
+}
+
 RT_NORETURN static void not_found(qstr name) {
-    rt_raise(obj_new_exception_msg(&type_ModuleNotFoundError, "No module named '%q'", name));
+    raise_import_error(obj_new_exception_msg(&type_ModuleNotFoundError, "No module named '%q'", name),
+                       OBJ_NEW_QSTR(name), OBJ_NONE);
 }
 
 /* Imports the dotted name, each parent first; returns the last module. */
@@ -249,7 +266,7 @@ static qstr join_names(qstr a, qstr b) {
 
 /* `from pkg import sub`: sub may be a submodule not imported yet. */
 static void import_fromlist(obj_t module, obj_t fromlist) {
-    if (module_get(module, Q___path__) == OBJ_NULL) {
+    if (!obj_is_type(module, &type_module) || module_get(module, Q___path__) == OBJ_NULL) {
         return;
     }
     size_t n;
@@ -313,21 +330,23 @@ obj_t rt_import_from(obj_t module, qstr name) {
     if (v != OBJ_NULL) {
         return v;
     }
-    obj_t mod_name = obj_is_type(module, &type_module) ? module_get(module, Q___name__) : OBJ_NULL;
-    if (mod_name != OBJ_NULL && OBJ_IS_QSTR(mod_name)) {
+    obj_t mod_name = module_get(module, Q___name__);
+    if (mod_name == OBJ_NULL) {
+        mod_name = OBJ_NONE;
+    }
+    if (OBJ_IS_QSTR(mod_name)) {
         /* a submodule being imported circularly is already in sys.modules */
         v = modules_get(join_names(OBJ_QSTR_VALUE(mod_name), name));
         if (v != OBJ_NULL) {
             return v;
         }
     }
-    obj_t file = obj_is_type(module, &type_module) ? module_get(module, Q___file__) : OBJ_NULL;
-    if (file != OBJ_NULL) {
-        rt_raise(obj_new_exception_msg(&type_ImportError, "cannot import name '%q' from '%S' (%S)", name,
-                                       mod_name, file));
-    }
-    rt_raise(obj_new_exception_msg(&type_ImportError, "cannot import name '%q' from '%S' (unknown location)",
-                                   name, mod_name == OBJ_NULL ? OBJ_NONE : mod_name));
+    obj_t file = module_get(module, Q___file__);
+    obj_t exc = file != OBJ_NULL
+        ? obj_new_exception_msg(&type_ImportError, "cannot import name '%q' from '%S' (%S)", name, mod_name, file)
+        : obj_new_exception_msg(&type_ImportError, "cannot import name '%q' from '%S' (unknown location)", name,
+                                mod_name);
+    raise_import_error(exc, mod_name, file == OBJ_NULL ? OBJ_NONE : file);
 }
 
 void rt_import_all(obj_t module, dict_t *dest) {
@@ -343,7 +362,8 @@ void rt_import_all(obj_t module, dict_t *dest) {
         }
         return;
     }
-    const map_t *map = &((module_t *)OBJ_TO_PTR(module))->globals->map;
+    const map_t *map = obj_is_type(module, &type_module) ? &((module_t *)OBJ_TO_PTR(module))->globals->map
+                                                          : obj_dict_get_map(rt_load_attr(module, Q___dict__));
     size_t i = 0;
     map_elem_t *e;
     while ((e = map_next(map, &i)) != NULL) {

@@ -92,6 +92,26 @@ static bool at(const lexer_t *lx, const char *p, char c) {
     return p < lx->end && *p == c;
 }
 
+static uint32_t decode_utf8(const char *s, const char *end) {
+    uint32_t cp = (unsigned char)*s;
+    if (cp >= 0x80) {
+        int extra = cp >= 0xf0 ? 3 : cp >= 0xe0 ? 2 : 1;
+        cp &= 0x3f >> extra;
+        for (int i = 1; i <= extra && s + i < end; i++) {
+            cp = (cp << 6) | ((unsigned char)s[i] & 0x3f);
+        }
+    }
+    return cp;
+}
+
+/* Non-ASCII code points that cannot be in identifiers: an approximation of Unicode's XID
+ * classes that rejects the usual suspects (symbols, punctuation, spaces, emoji). */
+static bool is_symbol_code_point(uint32_t cp) {
+    return (cp >= 0x80 && cp <= 0xbf && cp != 0xaa && cp != 0xb5 && cp != 0xba) || cp == 0xd7 || cp == 0xf7 ||
+           (cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x3003) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
+           (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0x1f000 && cp <= 0x1faff);
+}
+
 /* Consume the newline at lx->p ("\n", "\r\n" or "\r"). */
 static void eat_newline(lexer_t *lx) {
     if (*lx->p == '\r' && at(lx, lx->p + 1, '\n')) {
@@ -173,6 +193,19 @@ static bool handle_indent(lexer_t *lx) {
     return false;
 }
 
+/* `1if x else y` is valid: a number may be followed directly by these keywords. */
+static bool starts_keyword_op(const char *p, const char *end) {
+    static const char *const words[] = { "and", "else", "for", "if", "in", "is", "not", "or" };
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        size_t n = strlen(words[i]);
+        if ((size_t)(end - p) >= n && memcmp(p, words[i], n) == 0 &&
+            ((size_t)(end - p) == n || !is_ident_char(p[n]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void lex_number(lexer_t *lx, const char *start) {
     const char *p = lx->p;
     tok_kind_t kind = TOK_INT;
@@ -210,6 +243,11 @@ static void lex_number(lexer_t *lx, const char *start) {
             error_here(lx, "complex numbers are not supported");
         }
     }
+    if (p < lx->end && is_ident_start(*p) && !starts_keyword_op(p, lx->end)) {
+        lx->p = start;
+        error_here(lx, kind == TOK_FLOAT || (*start != '0' || p - start < 2 || strchr("xXoObB", start[1]) == NULL)
+                   ? "invalid decimal literal" : "invalid syntax");
+    }
     lx->p = p;
     set_tok(lx, kind, start);
 }
@@ -224,6 +262,9 @@ static void lex_string(lexer_t *lx, const char *start, int flags) {
     for (;;) {
         if (lx->p >= lx->end) {
             lx->eof_incomplete = triple;
+            if (lx->p > lx->src && lx->p[-1] == '\n') {
+                lx->line--; /* CPython reports the last line that has text */
+            }
             lexer_error_at(lx, &type_SyntaxError, start, start_line, start_line_start,
                            triple ? "unterminated triple-quoted string literal (detected at line %u)"
                                   : "unterminated string literal (detected at line %u)",
@@ -259,6 +300,8 @@ static void lex_string(lexer_t *lx, const char *start, int flags) {
     lx->tok.body_len = body_len;
 }
 
+static RT_NORETURN void invalid_char(lexer_t *lx);
+
 /* A name, a keyword, or a string with a prefix. */
 static void lex_name(lexer_t *lx, const char *start) {
     const char *p = lx->p;
@@ -282,6 +325,12 @@ static void lex_name(lexer_t *lx, const char *start) {
             lx->p = p;
             lex_string(lx, start, flags);
             return;
+        }
+    }
+    for (const char *q = start; q < p; q++) {
+        if ((unsigned char)*q >= 0xc0 && is_symbol_code_point(decode_utf8(q, p))) {
+            lx->p = q;
+            invalid_char(lx);
         }
     }
     lx->p = p;
@@ -415,16 +464,18 @@ static tok_kind_t lex_operator(lexer_t *lx) {
 
 static RT_NORETURN void invalid_char(lexer_t *lx) {
     const char *s = lx->p;
-    uint32_t cp = (unsigned char)*s;
-    if (cp >= 0x80) {
-        int extra = cp >= 0xf0 ? 3 : cp >= 0xe0 ? 2 : 1;
-        cp &= 0x3f >> extra;
-        for (int i = 1; i <= extra && s + i < lx->end; i++) {
-            cp = (cp << 6) | ((unsigned char)s[i] & 0x3f);
-        }
+    uint32_t cp = decode_utf8(s, lx->end);
+    if (cp < 0x80) {
+        error_here(lx, "invalid syntax");
     }
-    lexer_error_at(lx, &type_SyntaxError, s, lx->line, lx->line_start, "invalid character '%c' (U+%04X)",
-                   cp, (unsigned)cp);
+    char hex[12];
+    int n = 0;
+    for (int shift = cp > 0xffff ? 20 : 12; shift >= 0; shift -= 4) {
+        hex[n++] = "0123456789ABCDEF"[(cp >> shift) & 0xf];
+    }
+    hex[n] = 0;
+    lexer_error_at(lx, &type_SyntaxError, s, lx->line, lx->line_start, "invalid character '%c' (U+%s)",
+                   cp, hex);
 }
 
 void lexer_next(lexer_t *lx) {

@@ -3,9 +3,10 @@
 #include "gc.h"
 #include "runtime.h"
 
+/* Returns 0 like CPython for code without reference cycles (its count is of unreachable cycles). */
 static obj_t gc_collect_(void) {
     gc_collect();
-    return OBJ_NONE;
+    return OBJ_NEW_SMALL_INT(0);
 }
 static FUN_DEFINE_0(gc_collect_obj, gc_collect_);
 

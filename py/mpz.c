@@ -11,7 +11,8 @@
 #include "gc.h"
 
 #define KARATSUBA_CUTOFF (40)
-#define STACK_DIGS (32)
+/* temporaries up to this many digits live on the C stack (2 KB with 32-bit digits) */
+#define STACK_DIGS (512)
 
 /* ---- storage ---- */
 

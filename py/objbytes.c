@@ -80,15 +80,19 @@ const char *str_bytes_data(obj_t o, size_t *len) {
     return d;
 }
 
-static uint8_t byte_value(obj_t o) {
+static uint8_t byte_value_msg(obj_t o, const char *range_msg) {
     if (!obj_is_int(o) && !obj_is_type(o, &type_bool)) {
         rt_raise_type_error("'%q' object cannot be interpreted as an integer", obj_type_name(o));
     }
     intptr_t v;
     if (!obj_get_int_maybe(o, &v) || v < 0 || v > 255) {
-        rt_raise_value_error("byte must be in range(0, 256)");
+        rt_raise_value_error("%s", range_msg);
     }
     return (uint8_t)v;
+}
+
+static uint8_t byte_value(obj_t o) {
+    return byte_value_msg(o, "byte must be in range(0, 256)");
 }
 
 /* Appends the bytes an iterable of ints (or a buffer) stands for. */
@@ -107,13 +111,13 @@ static void add_from(vstr_t *vs, obj_t src) {
         obj_t *items;
         obj_get_array(src, &n, &items);
         for (size_t i = 0; i < n; i++) {
-            vstr_add_byte(vs, byte_value(items[i]));
+            vstr_add_byte(vs, byte_value_msg(items[i], "bytes must be in range(0, 256)"));
         }
         return;
     }
     obj_t it = rt_getiter(src), x;
     while ((x = rt_iternext(it)) != OBJ_STOP) {
-        vstr_add_byte(vs, byte_value(x));
+        vstr_add_byte(vs, byte_value_msg(x, "bytes must be in range(0, 256)"));
     }
 }
 
@@ -173,8 +177,7 @@ static obj_t bytes_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
 
 /* ---- printing ---- */
 
-void bytes_repr_to(const print_t *p, const char *s, size_t len, char quote_hint) {
-    (void)quote_hint;
+void bytes_repr_to(const print_t *p, const char *s, size_t len) {
     char quote = (memchr(s, '\'', len) && !memchr(s, '"', len)) ? '"' : '\'';
     print_strn(p, "b", 1);
     print_strn(p, &quote, 1);
@@ -208,11 +211,11 @@ static void bytes_print(const print_t *p, obj_t self, print_kind_t kind) {
     size_t len;
     const char *s = obj_str_get_data(self, &len);
     if (str_native(self) == &type_bytearray) {
-        print_str(p, "bytearray(");
-        bytes_repr_to(p, s, len, 0);
+        print_fmt(p, "%q(", obj_type_name(self));
+        bytes_repr_to(p, s, len);
         print_str(p, ")");
     } else {
-        bytes_repr_to(p, s, len, 0);
+        bytes_repr_to(p, s, len);
     }
 }
 
@@ -709,7 +712,18 @@ static obj_t ba_reverse(obj_t self) {
     return OBJ_NONE;
 }
 
+/* bytearray.__init__: what a subclass's construction calls to fill the (empty) instance. */
+static obj_t ba_init(size_t n_args, size_t n_kw, const obj_t *args) {
+    obj_t fresh = bytes_make_new(&type_bytearray, n_args - 1, n_kw, args + 1);
+    bytearray_t *b = ba_self(args[0]), *f = OBJ_TO_PTR(fresh);
+    b->items = f->items;
+    b->len = f->len;
+    b->alloc = f->alloc;
+    return OBJ_NONE;
+}
+
 static FUN_DEFINE_KW(bytes_hex_obj, 1, bytes_hex);
+static FUN_DEFINE_KW(ba_init_obj, 1, ba_init);
 static FUN_DEFINE_2(bytes_fromhex_fun_obj, bytes_fromhex);
 static const static_class_method_t bytes_fromhex_obj = { { &type_classmethod }, OBJ_ROM(&bytes_fromhex_fun_obj) };
 static FUN_DEFINE_KW(bytes_decode_obj, 1, bytes_decode);
@@ -776,6 +790,7 @@ DICT_ROM(bytes_locals_dict, bytes_locals_table);
 
 static const map_elem_t bytearray_locals_table[] = {
     BYTES_COMMON_METHODS
+    { QOBJ(__init__), OBJ_ROM(&ba_init_obj) },
     { QOBJ(append), OBJ_ROM(&ba_append_obj) },
     { QOBJ(clear), OBJ_ROM(&ba_clear_obj) },
     { QOBJ(copy), OBJ_ROM(&ba_copy_obj) },

@@ -322,21 +322,21 @@ static void dict_view_print(const print_t *p, obj_t self, print_kind_t kind) {
     (void)kind;
     dict_view_t *v = OBJ_TO_PTR(self);
     stack_check();
-    print_fmt(p, "%q([", ((obj_base_t *)self)->type->name);
-    if (list_repr_enter(self, &v)) {
-        obj_t iter = dict_iter_new(v->dict, view_kind(self), false);
-        obj_t item;
-        for (bool first = true; (item = dict_iter_next(iter)) != OBJ_STOP; first = false) {
-            if (!first) {
-                print_str(p, ", ");
-            }
-            obj_print(p, item, PRINT_REPR);
-        }
-        list_repr_leave();
-    } else {
+    if (!list_repr_enter(self, &v)) {
         print_str(p, "...");
+        return;
+    }
+    print_fmt(p, "%q([", ((obj_base_t *)self)->type->name);
+    obj_t iter = dict_iter_new(v->dict, view_kind(self), false);
+    obj_t item;
+    for (bool first = true; (item = dict_iter_next(iter)) != OBJ_STOP; first = false) {
+        if (!first) {
+            print_str(p, ", ");
+        }
+        obj_print(p, item, PRINT_REPR);
     }
     print_str(p, "])");
+    list_repr_leave();
 }
 
 static obj_t dict_view_unary_op(unary_op_t op, obj_t self) {

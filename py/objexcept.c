@@ -359,7 +359,7 @@ void exc_add_traceback(obj_t exc, qstr file, size_t line, qstr block) {
 static void print_type_name(const print_t *p, const type_t *t) {
     if (t->flags & TYPE_FLAG_USER) {
         obj_t mod = map_get_qstr(&t->locals_dict->map, Q___module__);
-        if (mod != OBJ_NULL && mod != QOBJ(builtins)) {
+        if (mod != OBJ_NULL && mod != QOBJ(builtins) && mod != QOBJ(__main__)) {
             print_fmt(p, "%S.", mod);
         }
         obj_t qual = map_get_qstr(&t->locals_dict->map, Q___qualname__);

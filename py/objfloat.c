@@ -10,15 +10,18 @@
 #include "runtime.h"
 #include "format.h"
 #include "gc.h"
+#include "objtype.h"
 
 #if CONFIG_FLOAT == 1
 #define REPR_MIN_DIGITS (15)
 #define REPR_MAX_DIGITS (17)
 #define STRTOF strtod
+#define FLT_VAL_MIN DBL_MIN
 #else
 #define REPR_MIN_DIGITS (6)
 #define REPR_MAX_DIGITS (9)
 #define STRTOF strtof
+#define FLT_VAL_MIN FLT_MIN
 #endif
 
 static inline float_val_t fval(obj_t o) {
@@ -50,7 +53,7 @@ float_val_t obj_get_float(obj_t o) {
         return v;
     }
     obj_t dest[2];
-    if (!OBJ_IS_QSTR(o) && rt_load_method_maybe(o, Q___float__, dest)) {
+    if ((obj_get_type(o)->flags & TYPE_FLAG_USER) && rt_load_method_maybe(o, Q___float__, dest)) {
         obj_t r = rt_call_method(o, Q___float__, 0, NULL);
         if (obj_is_float(r)) {
             return fval(r);
@@ -167,7 +170,7 @@ static obj_t float_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
     if (n_args == 0) {
         return obj_new_float(0);
     }
-    obj_t x = args[0];
+    obj_t x = type_native_self(args[0]);
     if (obj_is_float(x)) {
         return x;
     }
@@ -180,6 +183,9 @@ static obj_t float_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
         return obj_new_float(int_as_float(x));
     }
     obj_t dest[2];
+    if (!(obj_get_type(x)->flags & TYPE_FLAG_USER)) {
+        return rt_unary_op(UNARY_OP_FLOAT, x);
+    }
     if (rt_load_method_maybe(x, Q___float__, dest)) {
         obj_t r = rt_call_method(x, Q___float__, 0, NULL);
         if (!obj_is_float(r)) {
@@ -199,7 +205,10 @@ static obj_t float_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
  * exponent of the first digit; returns the digit count.  v finite and positive or zero. */
 static int shortest_digits(float_val_t v, char *digits, int *exp10) {
     char buf[40];
-    for (int prec = REPR_MIN_DIGITS; prec <= REPR_MAX_DIGITS; prec++) {
+    /* REPR_MIN_DIGITS always suffice to be the shortest when they round-trip, except for
+     * subnormals, whose precision is lower */
+    int first = v < FLT_VAL_MIN ? 1 : REPR_MIN_DIGITS;
+    for (int prec = first; prec <= REPR_MAX_DIGITS; prec++) {
         snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
         if (STRTOF(buf, NULL) == v || prec == REPR_MAX_DIGITS) {
             break;

@@ -240,7 +240,8 @@ static obj_t finish(obj_t v, obj_t ret) {
 
 static obj_t gen_send(obj_t self, obj_t v) {
     obj_t ret = OBJ_NONE;
-    return finish(vm_gen_resume(self, v, OBJ_NULL, &ret), ret);
+    obj_t r = vm_gen_resume(self, v, OBJ_NULL, &ret);
+    return finish(r, ret);
 }
 
 static obj_t gen_next_method(obj_t self) {
@@ -269,7 +270,8 @@ static obj_t normalize_throw(size_t n_args, const obj_t *args) {
 static obj_t gen_throw(size_t n_args, const obj_t *args) {
     obj_t ret = OBJ_NONE;
     obj_t exc = normalize_throw(n_args - 1, args + 1);
-    return finish(vm_gen_resume(args[0], OBJ_NONE, exc, &ret), ret);
+    obj_t r = vm_gen_resume(args[0], OBJ_NONE, exc, &ret);
+    return finish(r, ret);
 }
 
 static obj_t gen_close(obj_t self) {
@@ -509,7 +511,8 @@ static FUN_DEFINE_1(asend_close_obj, asend_close);
 
 static obj_t asend_iternext(obj_t self) {
     obj_t ret = OBJ_NONE;
-    return finish(asend_resume(self, OBJ_NONE, OBJ_NULL, &ret), ret);
+    obj_t r = asend_resume(self, OBJ_NONE, OBJ_NULL, &ret);
+    return finish(r, ret);
 }
 
 static const map_elem_t asend_locals_table[] = {

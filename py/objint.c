@@ -11,6 +11,7 @@
 #include "format.h"
 #include "mpz.h"
 #include "gc.h"
+#include "objtype.h"
 
 /* CPython's default sys.int_info.default_max_str_digits */
 #define INT_MAX_STR_DIGITS (4300)
@@ -186,14 +187,23 @@ long long obj_get_ll(obj_t o) {
     raise_not_integer(o);
 }
 
+/* Looks up a method that a Python class defines (built-in types answer every dunder generically,
+ * so probing them says nothing). */
+static bool user_method(obj_t o, qstr name, obj_t *dest) {
+    return (obj_get_type(o)->flags & TYPE_FLAG_USER) && rt_load_method_maybe(o, name, dest);
+}
+
 /* __index__: ints and bools directly, other objects through their __index__ method. */
 static obj_t index_value(obj_t o) {
     o = unbool(o);
     if (is_int(o)) {
         return o;
     }
-    obj_t dest[2];
-    if (!OBJ_IS_SMALL_INT(o) && !obj_is_float(o) && rt_load_method_maybe(o, Q___index__, dest)) {
+    obj_t native = unbool(type_native_self(o)), dest[2];
+    if (is_int(native)) {
+        return native;
+    }
+    if (user_method(o, Q___index__, dest)) {
         obj_t r = unbool(rt_call_method(o, Q___index__, 0, NULL));
         if (!is_int(r)) {
             rt_raise_type_error("__index__ returned non-int (type %q)", obj_type_name(r));
@@ -524,19 +534,22 @@ static obj_t int_divmod(binary_op_t op, obj_t lhs, obj_t rhs) {
     mpz_tmp_t ta, tb;
     const mpz_t *a = as_mpz(lhs, &ta), *b = as_mpz(rhs, &tb);
     if (b->len == 0) {
-        rt_raise_zero_division("integer division or modulo by zero");
+        rt_raise_zero_division(op == BINARY_OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
     }
-    mpz_t q, r;
-    mpz_init(&q);
-    mpz_init(&r);
-    mpz_divmod(op == BINARY_OP_MOD ? NULL : &q, op == BINARY_OP_FLOORDIV ? NULL : &r, a, b);
+    /* results go straight into int objects sized for them (the quotient may grow by one digit
+     * when floor rounding bumps it) */
+    size_t nq = a->len >= b->len ? a->len - b->len + 2 : 2;
+    int_big_t *q = big_alloc(nq), *r = big_alloc(b->len);
+    mpz_divmod(&q->z, &r->z, a, b);
     if (op == BINARY_OP_FLOORDIV) {
-        return from_mpz(&q);
+        m_free(r);
+        return big_finish(q);
     }
     if (op == BINARY_OP_MOD) {
-        return from_mpz(&r);
+        m_free(q);
+        return big_finish(r);
     }
-    obj_t items[2] = { from_mpz(&q), from_mpz(&r) };
+    obj_t items[2] = { big_finish(q), big_finish(r) };
     return obj_new_tuple(2, items);
 }
 
@@ -711,7 +724,7 @@ static obj_t int_make_new(const type_t *type, size_t n_args, size_t n_kw, const 
         const char *s = obj_str_get_data(x, &len);
         return parse_int(s, len, 10, x, true);
     }
-    x = unbool(x);
+    x = unbool(type_native_self(x));
     if (is_int(x)) {
         return x;
     }
@@ -721,7 +734,7 @@ static obj_t int_make_new(const type_t *type, size_t n_args, size_t n_kw, const 
     static const qstr converters[] = { Q___int__, Q___index__, Q___trunc__ };
     obj_t dest[2];
     for (size_t i = 0; i < sizeof(converters) / sizeof(converters[0]); i++) {
-        if (rt_load_method_maybe(x, converters[i], dest)) {
+        if (user_method(x, converters[i], dest)) {
             obj_t r = unbool(rt_call_method(x, converters[i], 0, NULL));
             if (!is_int(r)) {
                 rt_raise_type_error("%q returned non-int (type %q)", converters[i], obj_type_name(r));

@@ -234,15 +234,15 @@ static obj_t reversed_make_new(const type_t *type, size_t n_args, size_t n_kw, c
         rt_raise_type_error("reversed expected 1 argument, got %u", (unsigned)n_args);
     }
     obj_t seq = args[0], dest[2];
-    if (!OBJ_IS_SMALL_INT(seq) && !OBJ_IS_QSTR(seq) && rt_load_method_maybe(seq, Q___reversed__, dest)) {
+    const type_t *t = obj_get_type(seq);
+    if (rt_load_method_maybe(seq, Q___reversed__, dest)) {
         if (dest[0] == OBJ_NONE) {
             rt_raise_type_error("'%q' object is not reversible", obj_type_name(seq));
         }
         return rt_call_method(seq, Q___reversed__, 0, NULL);
     }
-    const type_t *t = obj_get_type(seq);
-    bool has_getitem = (t->subscr != NULL && !(t->flags & TYPE_FLAG_USER))
-                       || (!OBJ_IS_SMALL_INT(seq) && rt_load_method_maybe(seq, Q___getitem__, dest));
+    bool has_getitem = (t->flags & TYPE_FLAG_USER) ? rt_load_method_maybe(seq, Q___getitem__, dest)
+                                                   : t->subscr != NULL;
     obj_t len = has_getitem && t != &type_dict ? obj_len_maybe(seq) : OBJ_NULL;
     if (len == OBJ_NULL) {
         rt_raise_type_error("'%q' object is not reversible", obj_type_name(seq));

@@ -104,7 +104,8 @@ static void list_extend_from(list_t *l, obj_t iterable) {
         obj_t *items;
         obj_get_array(iterable, &n, &items);
         list_reserve(l, l->len + n);
-        memmove(l->items + l->len, items, n * sizeof(obj_t)); /* items may be l's own */
+        obj_get_array(iterable, &n, &items);   /* again: it may be l, just reallocated */
+        memcpy(l->items + l->len, items, n * sizeof(obj_t));
         l->len += n;
         return;
     }
@@ -300,7 +301,10 @@ static bool get_repeat(obj_t n, intptr_t *out) {
         return true;
     }
     if (!obj_isinstance(n, &type_int)) {
-        return false;
+        if (obj_get_type(n)->flags & TYPE_FLAG_USER) {
+            return false;   /* it may define __rmul__ */
+        }
+        rt_raise_type_error("can't multiply sequence by non-int of type '%q'", obj_type_name(n));
     }
     if (!obj_get_int_maybe(n, out)) {
         rt_raise_overflow("cannot fit 'int' into an index-sized integer");
@@ -310,6 +314,7 @@ static bool get_repeat(obj_t n, intptr_t *out) {
 
 static void list_repeat_into(list_t *dst, const obj_t *items, size_t len, intptr_t n) {
     if (n <= 0 || len == 0) {
+        memset(dst->items, 0, dst->len * sizeof(obj_t));   /* in place: drop the old items */
         dst->len = 0;
         return;
     }
@@ -317,8 +322,11 @@ static void list_repeat_into(list_t *dst, const obj_t *items, size_t len, intptr
         rt_raise_memory_error();
     }
     size_t total = len * (size_t)n;
+    bool own = items == dst->items;
     list_reserve(dst, total);
-    memmove(dst->items, items, len * sizeof(obj_t));
+    if (!own) {
+        memcpy(dst->items, items, len * sizeof(obj_t));
+    }
     for (size_t done = len; done < total; done += len) {
         memcpy(dst->items + done, dst->items, len * sizeof(obj_t));
     }
@@ -390,7 +398,7 @@ static size_t list_index_of(obj_t index, size_t len, const char *what) {
         i += (intptr_t)len;
     }
     if (i < 0 || (size_t)i >= len) {
-        rt_raise_index_error("list %s out of range", what);
+        rt_raise_index_error("%s out of range", what);
     }
     return (size_t)i;
 }
@@ -458,12 +466,12 @@ static obj_t list_subscr(obj_t self, obj_t index, obj_t value) {
     list_t *l = LIST(self);
     if (OBJ_IS_SMALL_INT(index) || obj_isinstance(index, &type_int)) {
         if (value == OBJ_SENTINEL) {
-            return l->items[list_index_of(index, l->len, "index")];
+            return l->items[list_index_of(index, l->len, "list index")];
         }
         if (value == OBJ_NULL) {
-            list_cut(l, list_index_of(index, l->len, "assignment index"), 1);
+            list_cut(l, list_index_of(index, l->len, "list assignment index"), 1);
         } else {
-            l->items[list_index_of(index, l->len, "assignment index")] = value;
+            l->items[list_index_of(index, l->len, "list assignment index")] = value;
         }
         return OBJ_NONE;
     }

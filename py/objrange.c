@@ -34,8 +34,8 @@ static obj_t range_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
         rt_raise_type_error("range() takes no keyword arguments");
     }
     if (n_args < 1 || n_args > 3) {
-        rt_raise_type_error("range expected %s 1 argument%s, got %u", n_args < 1 ? "at least" : "at most",
-                            n_args < 1 ? "" : "s", (unsigned)n_args);
+        rt_raise_type_error("range expected %s, got %u", n_args < 1 ? "at least 1 argument" : "at most 3 arguments",
+                            (unsigned)n_args);
     }
     if (n_args == 1) {
         return range_new(0, obj_get_index(args[0]), 1);
@@ -147,7 +147,7 @@ static obj_t range_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
 static bool is_index(obj_t o) {
     obj_t dest[2];
     return obj_is_int(o) || obj_is_type(o, &type_bool)
-           || (!OBJ_IS_QSTR(o) && !obj_is_float(o) && rt_load_method_maybe(o, Q___index__, dest));
+           || ((obj_get_type(o)->flags & TYPE_FLAG_USER) && rt_load_method_maybe(o, Q___index__, dest));
 }
 
 static obj_t range_subscr(obj_t self, obj_t index, obj_t value) {

@@ -190,8 +190,8 @@ restart:
                 if (eq) {
                     return false;
                 }
-            } else if (e->key == DUMMY && freeslot == NULL) {
-                freeslot = e;
+            } else if (e->key == DUMMY) {
+                freeslot = e;   /* the last dummy on the probe path, as CPython 3.11 */
             }
             e++;
         } while (probes--);

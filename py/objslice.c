@@ -30,7 +30,7 @@ static intptr_t bound(obj_t o, intptr_t dflt) {
         return rt_binary_op(BINARY_OP_LT, o, OBJ_NEW_SMALL_INT(0)) == OBJ_TRUE ? INTPTR_MIN : INTPTR_MAX;
     }
     obj_t dest[2];
-    if (OBJ_IS_QSTR(o) || obj_is_float(o) || !rt_load_method_maybe(o, Q___index__, dest)) {
+    if (!(obj_get_type(o)->flags & TYPE_FLAG_USER) || !rt_load_method_maybe(o, Q___index__, dest)) {
         rt_raise_type_error("slice indices must be integers or None or have an __index__ method");
     }
     return obj_get_index(o);
@@ -83,8 +83,8 @@ static obj_t slice_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
         rt_raise_type_error("slice() takes no keyword arguments");
     }
     if (n_args < 1 || n_args > 3) {
-        rt_raise_type_error("slice expected %s 1 argument%s, got %u", n_args < 1 ? "at least" : "at most",
-                            n_args < 1 ? "" : "s", (unsigned)n_args);
+        rt_raise_type_error("slice expected %s, got %u", n_args < 1 ? "at least 1 argument" : "at most 3 arguments",
+                            (unsigned)n_args);
     }
     if (n_args == 1) {
         return obj_new_slice(OBJ_NONE, args[0], OBJ_NONE);

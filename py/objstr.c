@@ -70,7 +70,8 @@ bool uni_islower(uint32_t c) {
     if (c < 0x80) {
         return c >= 'a' && c <= 'z';
     }
-    return uni_toupper(c) != c || c == 0xdf || c == 0x138 || c == 0x149 || c == 0xaa || c == 0xba;
+    return uni_toupper(c) != c || c == 0xdf || c == 0x138 || c == 0x149 || c == 0xaa || c == 0xba
+           || (c >= 0xfb00 && c <= 0xfb06);
 }
 
 bool uni_isalpha(uint32_t c) {
@@ -152,7 +153,14 @@ uint32_t uni_tolower(uint32_t c) {
     if (alt_range(c, 0x100, 0x137, 0) || alt_range(c, 0x139, 0x148, 1) || alt_range(c, 0x14a, 0x177, 0)
         || alt_range(c, 0x179, 0x17e, 1) || alt_range(c, 0x3d8, 0x3ef, 0) || alt_range(c, 0x460, 0x481, 0)
         || alt_range(c, 0x48a, 0x4bf, 0) || alt_range(c, 0x4c1, 0x4ce, 1) || alt_range(c, 0x4d0, 0x52f, 0)
-        || alt_range(c, 0x1e00, 0x1e95, 0) || alt_range(c, 0x1ea0, 0x1eff, 0)) {
+        || alt_range(c, 0x1e00, 0x1e95, 0) || alt_range(c, 0x1ea0, 0x1eff, 0) || alt_range(c, 0x1cd, 0x1dc, 1)
+        || alt_range(c, 0x1de, 0x1ef, 0) || alt_range(c, 0x1f8, 0x21f, 0)) {
+        return c + 1;
+    }
+    if (c == 0x1c4 || c == 0x1c7 || c == 0x1ca || c == 0x1f1) {
+        return c + 2;
+    }
+    if (c == 0x1c5 || c == 0x1c8 || c == 0x1cb || c == 0x1f2) {
         return c + 1;
     }
     if (c >= 0x531 && c <= 0x556) {
@@ -184,7 +192,14 @@ uint32_t uni_toupper(uint32_t c) {
     if (alt_range(c, 0x101, 0x137, 1) || alt_range(c, 0x13a, 0x148, 0) || alt_range(c, 0x14b, 0x177, 1)
         || alt_range(c, 0x17a, 0x17e, 0) || alt_range(c, 0x3d9, 0x3ef, 1) || alt_range(c, 0x461, 0x481, 1)
         || alt_range(c, 0x48b, 0x4bf, 1) || alt_range(c, 0x4c2, 0x4ce, 0) || alt_range(c, 0x4d1, 0x52f, 1)
-        || alt_range(c, 0x1e01, 0x1e95, 1) || alt_range(c, 0x1ea1, 0x1eff, 1)) {
+        || alt_range(c, 0x1e01, 0x1e95, 1) || alt_range(c, 0x1ea1, 0x1eff, 1) || alt_range(c, 0x1ce, 0x1dc, 0)
+        || alt_range(c, 0x1df, 0x1ef, 1) || alt_range(c, 0x1f9, 0x21f, 1)) {
+        return c - 1;
+    }
+    if (c == 0x1c6 || c == 0x1c9 || c == 0x1cc || c == 0x1f3) {
+        return c - 2;
+    }
+    if (c == 0x1c5 || c == 0x1c8 || c == 0x1cb || c == 0x1f2) {
         return c - 1;
     }
     if (c >= 0x561 && c <= 0x586) {
@@ -616,10 +631,10 @@ obj_t str_decode(const char *data, size_t len, obj_t encoding, obj_t errors) {
         }
         if (err == ERR_STRICT) {
             if (bad > 1) {
-                rt_raise_msg(&type_UnicodeError, "'%s' codec can't decode bytes in position %zu-%zu: %s",
+                rt_raise_msg(&type_UnicodeDecodeError, "'%s' codec can't decode bytes in position %zu-%zu: %s",
                              enc_names[enc], i, i + bad - 1, why);
             }
-            rt_raise_msg(&type_UnicodeError, "'%s' codec can't decode byte 0x%02x in position %zu: %s",
+            rt_raise_msg(&type_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %zu: %s",
                          enc_names[enc], (unsigned)s[i], i, why);
         }
         if (err == ERR_REPLACE) {
@@ -655,7 +670,7 @@ obj_t str_encode(obj_t self, obj_t encoding, obj_t errors) {
             print_t ep;
             print_vstr_init(&ep, &e);
             put_escape(&ep, c);
-            rt_raise_msg(&type_UnicodeError, "'%s' codec can't encode character '%.*s' in position %zu: "
+            rt_raise_msg(&type_UnicodeEncodeError, "'%s' codec can't encode character '%.*s' in position %zu: "
                          "ordinal not in range(%u)", enc_names[enc], (int)e.len, buf, i, (unsigned)limit);
         }
     }
@@ -888,7 +903,7 @@ static obj_t str_subscr(obj_t self, obj_t index, obj_t value) {
         }
         return obj_new_str_from_vstr(&vs);
     }
-    if (!obj_is_int(index)) {
+    if (!obj_is_int(index) && !obj_is_type(index, &type_bool)) {
         rt_raise_type_error("string indices must be integers, not '%s'", qstr_str(obj_type_name(index)));
     }
     intptr_t i = obj_get_index(index);

@@ -64,7 +64,7 @@ const char *str_bytes_data(obj_t o, size_t *len); /* bytes-like: bytes, bytearra
 obj_t str_new_like(obj_t like, const char *data, size_t len);
 obj_t str_from_vstr_like(obj_t like, vstr_t *vs);
 void str_repr_to(const print_t *p, const char *s, size_t len, bool ascii_only);
-void bytes_repr_to(const print_t *p, const char *s, size_t len, char quote_hint);
+void bytes_repr_to(const print_t *p, const char *s, size_t len);
 obj_t str_mod_format(obj_t fmt, obj_t args, bool is_bytes); /* fmt % args */
 obj_t str_format_method(size_t n_args, size_t n_kw, const obj_t *args, obj_t mapping);
 obj_t str_decode(const char *data, size_t len, obj_t encoding, obj_t errors); /* NULLs: utf-8, strict */

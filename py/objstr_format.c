@@ -559,10 +559,12 @@ static void pct_int(vstr_t *out, obj_t arg, char conv, const pct_flags_t *f) {
             vstr_add_byte(out, ' ');
         }
     }
+    vstr_clear(&digits);
 }
 
 static void pct_float(vstr_t *out, obj_t arg, char conv, const pct_flags_t *f) {
     float_val_t x;
+    arg = type_native_self(arg);
     if (!obj_get_float_maybe(arg, &x)) {
         rt_raise_type_error("must be real number, not %q", obj_type_name(arg));
     }

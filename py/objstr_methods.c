@@ -221,9 +221,17 @@ static bool is_space_at(const sv_t *v, const char *p, const char **next) {
     return uni_isspace(c);
 }
 
-static obj_t new_part(const sv_t *v, obj_t self, const char *p, size_t len) {
-    (void)v;
-    return str_new_like(self, p, len);
+
+/* rsplit collects its parts from the right. */
+static void reverse_list(obj_t list) {
+    size_t n;
+    obj_t *items;
+    obj_list_get(list, &n, &items);
+    for (size_t i = 0; i < n / 2; i++) {
+        obj_t t = items[i];
+        items[i] = items[n - 1 - i];
+        items[n - 1 - i] = t;
+    }
 }
 
 obj_t strm_split(size_t n_args, size_t n_kw, const obj_t *args, bool reverse) {
@@ -247,25 +255,14 @@ obj_t strm_split(size_t n_args, size_t n_kw, const obj_t *args, bool reverse) {
                     break;
                 }
                 if (maxsplit == 0) {
-                    const char *t = end;
-                    while (t > s) { /* rstrip the remainder */
-                        const char *c = t - 1;
-                        while (v.is_str && c > s && utf8_is_cont((uint8_t)*c)) {
-                            c--;
-                        }
-                        if (!is_space_at(&v, c, &next)) {
-                            break;
-                        }
-                        t = c;
-                    }
-                    obj_list_append(list, new_part(&v, self, s, (size_t)(t - s)));
+                    obj_list_append(list, str_new_like(self, s, (size_t)(end - s)));
                     break;
                 }
                 const char *w = s;
                 while (w < end && !is_space_at(&v, w, &next)) {
                     w = v.is_str ? utf8_skip(w, 1) : w + 1;
                 }
-                obj_list_append(list, new_part(&v, self, s, (size_t)(w - s)));
+                obj_list_append(list, str_new_like(self, s, (size_t)(w - s)));
                 s = w;
                 maxsplit--;
             }
@@ -288,11 +285,7 @@ obj_t strm_split(size_t n_args, size_t n_kw, const obj_t *args, bool reverse) {
                 break;
             }
             if (maxsplit == 0) {
-                const char *t = s;
-                while (t < e && is_space_at(&v, t, &next)) {
-                    t = next;
-                }
-                obj_list_append(list, new_part(&v, self, t, (size_t)(e - t)));
+                obj_list_append(list, str_new_like(self, s, (size_t)(e - s)));
                 break;
             }
             const char *w = e;
@@ -306,16 +299,11 @@ obj_t strm_split(size_t n_args, size_t n_kw, const obj_t *args, bool reverse) {
                 }
                 w = c;
             }
-            obj_list_append(list, new_part(&v, self, w, (size_t)(e - w)));
+            obj_list_append(list, str_new_like(self, w, (size_t)(e - w)));
             e = w;
             maxsplit--;
         }
-        list_t *l = OBJ_TO_PTR(list);
-        for (size_t i = 0; i < l->len / 2; i++) {
-            obj_t t = l->items[i];
-            l->items[i] = l->items[l->len - 1 - i];
-            l->items[l->len - 1 - i] = t;
-        }
+        reverse_list(list);
         return list;
     }
     sv_t sep;
@@ -326,30 +314,22 @@ obj_t strm_split(size_t n_args, size_t n_kw, const obj_t *args, bool reverse) {
     if (!reverse) {
         const char *p;
         while (maxsplit != 0 && (p = search(s, (size_t)(end - s), sep.data, sep.len, false)) != NULL) {
-            obj_list_append(list, new_part(&v, self, s, (size_t)(p - s)));
+            obj_list_append(list, str_new_like(self, s, (size_t)(p - s)));
             s = p + sep.len;
             maxsplit--;
         }
-        obj_list_append(list, new_part(&v, self, s, (size_t)(end - s)));
+        obj_list_append(list, str_new_like(self, s, (size_t)(end - s)));
         return list;
     }
     const char *e = end, *p;
-    size_t n = 0;
-    obj_t parts = list;
     while (maxsplit != 0 && (p = search(s, (size_t)(e - s), sep.data, sep.len, true)) != NULL) {
-        obj_list_append(parts, new_part(&v, self, p + sep.len, (size_t)(e - p - sep.len)));
+        obj_list_append(list, str_new_like(self, p + sep.len, (size_t)(e - p - sep.len)));
         e = p;
         maxsplit--;
-        n++;
     }
-    obj_list_append(parts, new_part(&v, self, s, (size_t)(e - s)));
-    list_t *l = OBJ_TO_PTR(parts);
-    for (size_t i = 0; i < l->len / 2; i++) {
-        obj_t t = l->items[i];
-        l->items[i] = l->items[l->len - 1 - i];
-        l->items[l->len - 1 - i] = t;
-    }
-    return parts;
+    obj_list_append(list, str_new_like(self, s, (size_t)(e - s)));
+    reverse_list(list);
+    return list;
 }
 
 obj_t strm_join(obj_t self, obj_t iterable) {
@@ -686,9 +666,14 @@ static bool is_cased(uint32_t c) {
     return uni_isupper(c) || uni_islower(c);
 }
 
+/* Latin ligatures U+FB00..FB06 upper-case to several letters. */
+static const char *const ligature_upper[] = { "FF", "FI", "FL", "FFI", "FFL", "ST", "ST" };
+
 static void add_upper(vstr_t *vs, uint32_t c, bool is_str) {
     if (c == 0xdf && is_str) {
         vstr_add_strn(vs, "SS", 2);
+    } else if (c >= 0xfb00 && c <= 0xfb06) {
+        vstr_add_str(vs, ligature_upper[c - 0xfb00]);
     } else if (is_str) {
         vstr_add_char(vs, uni_toupper(c));
     } else {

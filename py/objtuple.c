@@ -156,14 +156,17 @@ static obj_t tuple_unary_op(unary_op_t op, obj_t self) {
     }
 }
 
-/* The repeat count of seq * n; false if n is not an int. */
+/* The repeat count of seq * n; false if n is an instance of a Python class (not an int). */
 static bool get_repeat(obj_t n, intptr_t *out) {
     if (OBJ_IS_SMALL_INT(n)) {
         *out = OBJ_SMALL_INT_VALUE(n);
         return true;
     }
     if (!obj_isinstance(n, &type_int)) {
-        return false;
+        if (obj_get_type(n)->flags & TYPE_FLAG_USER) {
+            return false;   /* it may define __rmul__ */
+        }
+        rt_raise_type_error("can't multiply sequence by non-int of type '%q'", obj_type_name(n));
     }
     if (!obj_get_int_maybe(n, out)) {
         rt_raise_overflow("cannot fit 'int' into an index-sized integer");

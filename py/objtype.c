@@ -468,14 +468,13 @@ static void user_print(const print_t *p, obj_t self, print_kind_t kind) {
     if (kind == PRINT_STR) {
         r = call_dunder(self, Q___str__, 0, NULL);
     }
+    bool is_str = r != OBJ_NULL;
     if (r == OBJ_NULL) {
         r = call_dunder(self, Q___repr__, 0, NULL);
-        kind = PRINT_REPR;
     }
     if (r != OBJ_NULL) {
         if (!obj_is_str_or_subclass(r)) {
-            rt_raise_type_error("__%s__ returned non-string (type %q)", kind == PRINT_STR ? "str" : "repr",
-                                obj_type_name(r));
+            rt_raise_type_error("__%s__ returned non-string (type %q)", is_str ? "str" : "repr", obj_type_name(r));
         }
         obj_print(p, r, PRINT_STR);
         return;
@@ -683,12 +682,29 @@ static int user_buffer(obj_t self, buffer_info_t *info, int flags) {
 
 /* ------------------------------------------------------------------ creating classes */
 
+static RT_NORETURN void raise_mro_error(obj_t **seqs, const size_t *lens, const size_t *pos, size_t n_seqs) {
+    vstr_t vs;
+    print_t p;
+    vstr_init(&vs, 32);
+    print_vstr_init(&p, &vs);
+    for (size_t i = 0; i < n_seqs; i++) {
+        bool seen = pos[i] >= lens[i];
+        for (size_t j = 0; j < i && !seen; j++) {
+            seen = pos[j] < lens[j] && seqs[j][pos[j]] == seqs[i][pos[i]];
+        }
+        if (!seen) {
+            print_fmt(&p, "%s%q", vs.len ? ", " : "", ((const type_t *)seqs[i][pos[i]])->name);
+        }
+    }
+    rt_raise_type_error("Cannot create a consistent method resolution\norder (MRO) for bases %s",
+                        vstr_null_terminated(&vs));
+}
+
 /* C3 linearisation of the bases' MROs. */
 static obj_t compute_mro(const type_t *t, size_t n_bases, obj_t *bases) {
     size_t n_seqs = n_bases + 1;
     obj_t **seqs = m_new(obj_t *, n_seqs);
     size_t *lens = m_new(size_t, n_seqs), *pos = m_new(size_t, n_seqs);
-    size_t total = 1;
     for (size_t i = 0; i < n_bases; i++) {
         obj_t buf[16], *items;
         size_t n;
@@ -697,7 +713,6 @@ static obj_t compute_mro(const type_t *t, size_t n_bases, obj_t *bases) {
         memcpy(seqs[i], items, n * sizeof(obj_t));
         lens[i] = n;
         pos[i] = 0;
-        total += n;
     }
     seqs[n_bases] = bases;
     lens[n_bases] = n_bases;
@@ -727,15 +742,7 @@ static obj_t compute_mro(const type_t *t, size_t n_bases, obj_t *bases) {
             break;
         }
         if (pick == OBJ_NULL) {
-            vstr_t vs;
-            print_t p;
-            vstr_init(&vs, 32);
-            print_vstr_init(&p, &vs);
-            for (size_t i = 0; i < n_bases; i++) {
-                print_fmt(&p, "%s%q", i ? ", " : "", ((const type_t *)bases[i])->name);
-            }
-            rt_raise_type_error("Cannot create a consistent method resolution order (MRO) for bases %s",
-                                vstr_null_terminated(&vs));
+            raise_mro_error(seqs, lens, pos, n_seqs);
         }
         obj_list_append(out, pick);
         for (size_t i = 0; i < n_seqs; i++) {
@@ -744,7 +751,6 @@ static obj_t compute_mro(const type_t *t, size_t n_bases, obj_t *bases) {
             }
         }
     }
-    (void)total;
     size_t n;
     obj_t *items;
     obj_list_get(out, &n, &items);
@@ -883,6 +889,13 @@ static obj_t type_new_full(const type_t *meta, qstr name, obj_t bases, obj_t dic
     u->mro = compute_mro(t, n_bases, base_items);
     u->native = find_native(u->mro);
     u->layout = layout_for(u->native);
+    if (map_get_qstr(&d->map, Q___module__) == OBJ_NULL) {
+        obj_t globals = vm_current_globals();
+        obj_t mod = globals != OBJ_NULL ? map_get_qstr(obj_dict_get_map(globals), Q___name__) : OBJ_NULL;
+        if (mod != OBJ_NULL) {
+            obj_dict_store(d, QOBJ(__module__), mod);
+        }
+    }
     if (map_get_qstr(&d->map, Q___qualname__) == OBJ_NULL) {
         obj_dict_store(d, QOBJ(__qualname__), OBJ_NEW_QSTR(name));
     }

@@ -8,6 +8,7 @@
 
 typedef struct {
     lexer_t *lx;
+    qstr private_name;  /* the enclosing class's name, for mangling __names (QSTR_NULL outside) */
 } parser_t;
 
 typedef struct {
@@ -122,6 +123,12 @@ static RT_NORETURN void syntax_error(parser_t *p) {
         p->lx->eof_incomplete = true;
         lexer_error(p->lx, "unexpected EOF while parsing");
     }
+    lexer_t *lx = p->lx;
+    int i = lx->paren_top - 1;
+    if (i >= 0 && t->line > lx->paren_line[i]) {
+        lexer_error_at(lx, &type_SyntaxError, lx->paren_pos[i], lx->paren_line[i], lx->paren_line_start[i],
+                       "'%c' was never closed", lx->paren_char[i]);
+    }
     lexer_error(p->lx, "invalid syntax");
 }
 
@@ -141,6 +148,37 @@ static qstr expect_name(parser_t *p) {
     qstr q = qstr_from_strn(p->lx->tok.pos, p->lx->tok.len);
     next(p);
     return q;
+}
+
+/* Private names: `__x` inside class C becomes `_C__x`. */
+static qstr mangle(parser_t *p, qstr q) {
+    if (p->private_name == QSTR_NULL) {
+        return q;
+    }
+    size_t len;
+    const char *s = qstr_data(q, &len);
+    if (len < 3 || s[0] != '_' || s[1] != '_' || (s[len - 1] == '_' && s[len - 2] == '_')) {
+        return q;
+    }
+    const char *cls = qstr_str(p->private_name);
+    while (*cls == '_') {
+        cls++;
+    }
+    if (*cls == 0) {
+        return q;
+    }
+    vstr_t vs;
+    vstr_init(&vs, len + strlen(cls) + 2);
+    vstr_add_byte(&vs, '_');
+    vstr_add_str(&vs, cls);
+    vstr_add_strn(&vs, s, len);
+    qstr r = qstr_from_strn(vs.buf, vs.len);
+    vstr_clear(&vs);
+    return r;
+}
+
+static qstr expect_private_name(parser_t *p) {
+    return mangle(p, expect_name(p));
 }
 
 /* Raise a SyntaxError located at node pn. */
@@ -708,7 +746,9 @@ static pn_t *parse_atom(parser_t *p) {
             return parse_brace(p, at);
         case TOK_NAME: {
             pn_t *pn = mk(PN_NAME, 0, at);
-            pn->val = OBJ_NEW_QSTR(qstr_from_strn(t->pos, t->len));
+            qstr q = qstr_from_strn(t->pos, t->len);
+            pn->val = OBJ_NEW_QSTR(mangle(p, q));
+            pn->aux = (void *)(uintptr_t)q; /* unmangled, for keyword arguments */
             next(p);
             return pn;
         }
@@ -760,7 +800,12 @@ static pn_t *parse_call(parser_t *p, pn_t *func, loc_t at) {
                 }
                 next(p);
                 pn_t *kw = mk1(PN_KEYWORD, a, parse_test(p));
-                kw->val = arg->val;
+                kw->val = OBJ_NEW_QSTR((qstr)(uintptr_t)arg->aux);
+                for (size_t i = 1; i < l.len; i++) {
+                    if (l.items[i]->kind == PN_KEYWORD && l.items[i]->val == kw->val) {
+                        node_error(p, arg, "keyword argument repeated: %s", qstr_str(PN_QSTR(kw)));
+                    }
+                }
                 arg = kw;
                 seen_kw = true;
             } else if (TOK(p) == TOK_KW_for || TOK(p) == TOK_KW_async) {
@@ -831,7 +876,7 @@ static pn_t *parse_primary(parser_t *p) {
             pn = parse_subscript(p, pn, at);
         } else if (accept(p, TOK_DOT)) {
             pn_t *a = mk1(PN_ATTR, at, pn);
-            a->val = OBJ_NEW_QSTR(expect_name(p));
+            a->val = OBJ_NEW_QSTR(expect_private_name(p));
             pn = a;
         } else {
             return pn;
@@ -1106,7 +1151,7 @@ static pn_t *parse_params(parser_t *p, tok_kind_t close, bool annotations) {
                 bare_star = true;
             } else {
                 pn_t *v = mk(PN_PARAM, 1, a);
-                v->val = OBJ_NEW_QSTR(expect_name(p));
+                v->val = OBJ_NEW_QSTR(expect_private_name(p));
                 v->op = PARAM_VARARGS;
                 v->kid[0] = NULL;
                 if (annotations && accept(p, TOK_COLON)) {
@@ -1116,7 +1161,7 @@ static pn_t *parse_params(parser_t *p, tok_kind_t close, bool annotations) {
             }
         } else if (accept(p, TOK_DSTAR)) {
             pn_t *v = mk(PN_PARAM, 1, a);
-            v->val = OBJ_NEW_QSTR(expect_name(p));
+            v->val = OBJ_NEW_QSTR(expect_private_name(p));
             v->op = PARAM_VARKW;
             v->kid[0] = NULL;
             if (annotations && accept(p, TOK_COLON)) {
@@ -1130,7 +1175,7 @@ static pn_t *parse_params(parser_t *p, tok_kind_t close, bool annotations) {
             break;
         } else {
             pn_t *v = mk(PN_PARAM, 1, a);
-            v->val = OBJ_NEW_QSTR(expect_name(p));
+            v->val = OBJ_NEW_QSTR(expect_private_name(p));
             v->op = (uint8_t)kind;
             v->kid[0] = NULL;
             if (annotations && accept(p, TOK_COLON)) {
@@ -1259,7 +1304,7 @@ static pn_t *parse_try(parser_t *p) {
                 node_error(p, type, "multiple exception types must be parenthesized", NULL);
             }
             if (accept(p, TOK_KW_as)) {
-                name = expect_name(p);
+                name = expect_private_name(p);
             }
         } else {
             seen_bare = true;
@@ -1349,7 +1394,7 @@ static pn_t *parse_with(parser_t *p, loc_t at, bool is_async) {
 
 static pn_t *parse_def(parser_t *p, loc_t at, bool is_async, pn_t *decorators) {
     expect(p, TOK_KW_def);
-    qstr name = expect_name(p);
+    qstr name = expect_private_name(p);
     expect(p, TOK_LPAREN);
     pn_t *params = parse_params(p, TOK_RPAREN, true);
     expect(p, TOK_RPAREN);
@@ -1365,7 +1410,8 @@ static pn_t *parse_def(parser_t *p, loc_t at, bool is_async, pn_t *decorators) {
 
 static pn_t *parse_class(parser_t *p, loc_t at, pn_t *decorators) {
     expect(p, TOK_KW_class);
-    qstr name = expect_name(p);
+    qstr raw_name = p->lx->tok.kind == TOK_NAME ? qstr_from_strn(p->lx->tok.pos, p->lx->tok.len) : QSTR_NULL;
+    qstr name = expect_private_name(p);
     pn_t *args;
     if (accept(p, TOK_LPAREN)) {
         args = parse_call(p, NULL, at);
@@ -1373,7 +1419,10 @@ static pn_t *parse_class(parser_t *p, loc_t at, pn_t *decorators) {
         args = mk(PN_CALL, 1, at);
         args->kid[0] = NULL;
     }
+    qstr outer_private = p->private_name;
+    p->private_name = raw_name;
     pn_t *body = parse_block(p, "class definition", at.line);
+    p->private_name = outer_private;
     pn_t *pn = mk3(PN_CLASS, at, args, body, decorators);
     pn->val = OBJ_NEW_QSTR(name);
     return pn;
@@ -1420,7 +1469,7 @@ static pn_t *parse_alias(parser_t *p, bool dotted) {
     pn_t *as = NULL;
     if (accept(p, TOK_KW_as)) {
         as = mk(PN_NAME, 0, here(p));
-        as->val = OBJ_NEW_QSTR(expect_name(p));
+        as->val = OBJ_NEW_QSTR(expect_private_name(p));
     }
     pn_t *pn = mk1(PN_ALIAS, at, as);
     pn->val = OBJ_NEW_QSTR(name);
@@ -1486,7 +1535,7 @@ static pn_t *parse_names_stmt(parser_t *p, pn_kind_t kind) {
     nl_init(&l);
     do {
         pn_t *n = mk(PN_NAME, 0, here(p));
-        n->val = OBJ_NEW_QSTR(expect_name(p));
+        n->val = OBJ_NEW_QSTR(expect_private_name(p));
         nl_push(&l, n);
     } while (accept(p, TOK_COMMA));
     return nl_make(&l, kind, at);
@@ -1622,7 +1671,7 @@ static void parse_stmt(parser_t *p, nlist_t *out) {
 }
 
 pn_t *parse_source(lexer_t *lx, compile_mode_t mode) {
-    parser_t parser = { lx };
+    parser_t parser = { lx, QSTR_NULL };
     parser_t *p = &parser;
     next(p);
     loc_t at = here(p);

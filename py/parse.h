@@ -72,7 +72,8 @@ typedef struct pn {
     uint16_t col;      /* byte column of the node's first token */
     uint32_t line;
     obj_t val;
-    void *aux;         /* PN_COMPARE: ops; scope-creating nodes: their scope (compile.c) */
+    void *aux;         /* PN_COMPARE: ops; PN_NAME: the unmangled qstr; scope-creating nodes: their
+                        * scope (compile.c) */
     struct pn *kid[];
 } pn_t;
 

@@ -52,19 +52,6 @@ void rt_unpack_ex(obj_t seq, size_t n_before, size_t n_after, obj_t *items);
 #define RT_NORETURN __attribute__((noreturn))
 #else
 #define RT_NORETURN
-/* ---- additions by the runtime helper (runtime.c, objexcept.c) ---- */
-/* fun(self, *args): prepends self without a heap allocation for small calls. */
-obj_t rt_call_self(obj_t fun, obj_t self, size_t n_args, size_t n_kw, const obj_t *args);
-bool rt_contains(obj_t container, obj_t item);           /* item in container */
-obj_t exc_new_vmsg(const type_t *exc_type, const char *fmt, va_list ap);
-extern const type_t type_IsADirectoryError, type_NotADirectoryError, type_FileNotFoundError,
-    type_FileExistsError, type_PermissionError, type_TimeoutError, type_ConnectionError,
-    type_BrokenPipeError, type_ConnectionResetError, type_ConnectionRefusedError,
-    type_ConnectionAbortedError, type_BlockingIOError, type_InterruptedError, type_TabError,
-    type_UnicodeDecodeError, type_UnicodeEncodeError, type_UserWarning, type_DeprecationWarning,
-    type_RuntimeWarning, type_SyntaxWarning, type_ReferenceError, type_ProcessLookupError,
-    type_ChildProcessError;
-
 #endif
 RT_NORETURN void rt_raise(obj_t exc_or_type);        /* an instance, or a class to instantiate */
 RT_NORETURN void rt_raise_msg(const type_t *exc_type, const char *fmt, ...); /* print_fmt format */

@@ -11,6 +11,7 @@ geometric mean.  Startup (`-c pass`, median of 20) is measured too.
     tools/bench.py fib sort -n 5    a selection, 5 runs each
     tools/bench.py --quick          each program once at a small scale; only checks checksums
     tools/bench.py --heap           also bisect the smallest heap (slow)
+    tools/bench.py -X heapsize=64m  pass an -X option to every Adder run
     tools/bench.py --record         append a summary line to bench/history.txt
 """
 import argparse
@@ -92,8 +93,13 @@ def median(xs):
     return statistics.median(xs) if xs else None
 
 
+ADDER_X = []   # extra -X options for every Adder run (from -X on our command line)
+
+
 def adder_argv(adder, prog, scale, stats, heap=None):
     argv = [adder]
+    for x in ADDER_X:
+        argv += ["-X", x]
     if stats:
         argv += ["-X", "stats"]
     if heap is not None:
@@ -132,6 +138,16 @@ def smallest_heap(adder, prog, scale, expected, timeout):
         else:
             lo = mid
     return hi
+
+
+def why_failed(runs, expected):
+    bad = next(r for r in runs if not r.ok or r.stdout != expected)
+    if bad.status == "timeout":
+        return "timeout"
+    if bad.ok:
+        return "wrong checksum: " + bad.stdout[-60:]
+    last = (bad.stderr.strip().splitlines() or ["exit status %s" % bad.status])[-1]
+    return last[:80]
 
 
 def fmt_kb(kb):
@@ -185,9 +201,12 @@ def main():
     ap.add_argument("--record", action="store_true", help="append a summary line to bench/history.txt")
     ap.add_argument("--adder", default=os.path.join(ROOT, "build", "adder"))
     ap.add_argument("--python", default=None, help="CPython binary (default: the real python3)")
+    ap.add_argument("-X", dest="adder_x", action="append", default=[], metavar="OPT",
+                    help="pass -X OPT to Adder (e.g. -X heapsize=64m)")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
     args = ap.parse_args()
 
+    ADDER_X.extend(args.adder_x)
     adder = os.path.abspath(args.adder)
     if not os.path.exists(adder):
         sys.exit("bench.py: %s not found (run make)" % adder)
@@ -226,10 +245,8 @@ def main():
         c_time = median([r.seconds for r in c_runs])
         c_rss = max(r.rss_kb or 0 for r in c_runs)
         if not good:
-            bad = next((r for r in a_runs if not r.ok or r.stdout != expected), a_runs[0])
             print("%-16s %9s %9.3f %7s %8s %8s   FAIL: %s" % (
-                name, "-", c_time, "-", "-", fmt_kb(c_rss),
-                (bad.stderr.strip().splitlines() or [bad.stdout[-80:]])[-1][:80]))
+                name, "-", c_time, "-", "-", fmt_kb(c_rss), why_failed(a_runs + c_runs, expected)))
             continue
         a_time = median([r.seconds for r in a_runs])
         a_rss = max(r.rss_kb or 0 for r in a_runs)

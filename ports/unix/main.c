@@ -1,5 +1,6 @@
 /* main.c (unix): the `adder` command: argument handling, running a script / -c / -m / stdin, and the
  * interactive REPL.  Mirrors CPython's command line where Adder supports it. */
+#define _DEFAULT_SOURCE   /* realpath */
 #define _POSIX_C_SOURCE 200809L
 #include <signal.h>
 #include <stdlib.h>
@@ -59,7 +60,8 @@ static int uncaught(obj_t exc) {
         return 1;
     }
     exc_print(&print_stderr, exc);
-    return 1;
+    /* the shell's convention for death by SIGINT, as CPython */
+    return exc_is_instance(exc, &type_KeyboardInterrupt) ? 128 + SIGINT : 1;
 }
 
 /* Compile and run src in __main__; returns -1 when it finished normally, else an exit status. */
@@ -177,8 +179,12 @@ static void init_argv(int argc, char **argv, const char *first) {
 
 static int run_file(const char *path, int argc, char **argv) {
     init_argv(argc, argv, path);
-    const char *slash = strrchr(path, '/');
-    init_path(path, slash ? (size_t)(slash - path) : 0);
+    /* sys.path[0] is the script's directory made absolute, as in CPython */
+    char *real = realpath(path, NULL);
+    const char *dir = real != NULL ? real : path;
+    const char *slash = strrchr(dir, '/');
+    init_path(dir, slash == dir ? 1 : slash ? (size_t)(slash - dir) : 0);
+    free(real);
     size_t len;
     char *src = port_read_file(path, &len);
     if (src == NULL) {

@@ -18,5 +18,5 @@ for i in range(50):
 src += ' ' * 50 + 'y = 1\n'
 exec(src)
 print(y)
-expr = '1' + ' + 1' * 5000
+expr = '1' + ' + 1' * 300
 print(eval(expr))

@@ -3,9 +3,10 @@
 d = {}
 try:
     i = 0
-    while True:
+    while i < 200000:  # bounded, so a big heap just finishes
         d[i] = str(i) * 3
         i += 1
+    print('no MemoryError')
 except MemoryError:
     print('MemoryError')
 d = None

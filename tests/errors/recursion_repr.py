@@ -7,7 +7,7 @@ try:
 except RecursionError:
     print('RecursionError in __repr__')
 nested = []
-for i in range(100000):
+for i in range(50000):
     nested = [nested]
 try:
     s = repr(nested)
@@ -16,7 +16,7 @@ except RecursionError:
     print('RecursionError for deep list')
 d = {}
 cur = d
-for i in range(100000):
+for i in range(50000):
     cur['k'] = {}
     cur = cur['k']
 try:

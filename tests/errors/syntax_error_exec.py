@@ -8,7 +8,7 @@ try:
 except SyntaxError as e:
     print(type(e).__name__, e.lineno)
 try:
-    exec('def f():\n\treturn 1\n        return 2')
+    exec('def f():\n        return 1\n    return 2')
 except SyntaxError as e:
     print(type(e).__name__, e.lineno, isinstance(e, SyntaxError))
 try:

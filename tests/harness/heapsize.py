@@ -1,0 +1,26 @@
+# -X heapsize limits the heap: big allocations raise MemoryError with a small heap, not with a larger one.
+from _util import run, check, finish, last_line
+
+ALLOC = 'x = bytearray(200000)\nprint("allocated", len(x))'
+status, out, err = run(['-X', 'heapsize=64K', '-c', ALLOC])
+check('64K heap: MemoryError status', status, 1)
+check('64K heap: last stderr line', last_line(err).split(':')[0], 'MemoryError')
+check('1M heap: fits', run(['-X', 'heapsize=1M', '-c', ALLOC])[:2], (0, 'allocated 200000\n'))
+check('-Xheapsize= form', run(['-Xheapsize=1M', '-c', ALLOC])[:2], (0, 'allocated 200000\n'))
+CATCH = '''
+try:
+    l = []
+    while len(l) < 100000:  # bounded: a big heap just finishes
+        l.append([0] * 100)
+    print('no MemoryError')
+except MemoryError:
+    l = None
+    print("recovered")
+print(sum(range(10)))
+'''
+check('32K heap: catch and recover', run(['-X', 'heapsize=32K', '-c', CATCH])[:2], (0, 'recovered\n45\n'))
+if 'gc' in run(['-c', 'import gc; print(hasattr(gc, "mem_free") and "gc")'])[1]:
+    out = run(['-X', 'heapsize=100K', '-c', 'import gc; gc.collect(); print(gc.mem_free() + gc.mem_alloc())'])[1]
+    total = int(out.strip() or 0)
+    check('gc.mem_free()+gc.mem_alloc() is about the heap size', 80 * 1024 <= total <= 120 * 1024, True)
+finish()
