@@ -53,9 +53,16 @@ static void pbuf_write(void *data, const char *s, size_t len) {
     b->n += len;
 }
 
-static void print_file_write(void *data, const char *s, size_t len) {
-    obj_t str = obj_new_str(s, len);
-    rt_call_method(*(obj_t *)data, Q_write, 1, &str);
+/* A file object gets one write() per piece, as CPython does (a user object may record them). */
+static void print_to_file(obj_t file, size_t n_args, const obj_t *args, obj_t sep, obj_t end) {
+    for (size_t i = 0; i < n_args; i++) {
+        if (i > 0) {
+            rt_call_method(file, Q_write, 1, &sep);
+        }
+        obj_t s = obj_str(args[i]);
+        rt_call_method(file, Q_write, 1, &s);
+    }
+    rt_call_method(file, Q_write, 1, &end);
 }
 
 /* sys.stdout if a program replaced it with its own object, else OBJ_NULL. */
@@ -96,11 +103,18 @@ static obj_t builtin_print(size_t n_args, size_t n_kw, const obj_t *args) {
         end = obj_str_get_data(kw[1], &end_len);
     }
     obj_t file = kw[2] != OBJ_NONE ? kw[2] : replaced_stdout();
-    print_t file_print = { &file, print_file_write };
+    if (file != OBJ_NULL) {
+        print_to_file(file, n_args, args, kw[0] != OBJ_NONE ? kw[0] : obj_new_str_static(" ", 1),
+                      kw[1] != OBJ_NONE ? kw[1] : obj_new_str_static("\n", 1));
+        if (obj_is_true(kw[3])) {
+            rt_call_method(file, Q_flush, 0, NULL);
+        }
+        return OBJ_NONE;
+    }
     print_buf_t b;
     b.p.data = &b;
     b.p.write = pbuf_write;
-    b.out = file != OBJ_NULL ? &file_print : &print_stdout;
+    b.out = &print_stdout;
     b.n = 0;
     for (size_t i = 0; i < n_args; i++) {
         if (i > 0) {
@@ -110,12 +124,6 @@ static obj_t builtin_print(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     pbuf_write(&b, end, end_len);
     pbuf_flush(&b);
-    if (file != OBJ_NULL && obj_is_true(kw[3])) {
-        obj_t dest[2];
-        if (rt_load_method_maybe(file, Q_flush, dest)) {
-            dest[1] ? rt_call1(dest[0], dest[1]) : rt_call0(dest[0]);
-        }
-    }
     return OBJ_NONE;
 }
 static FUN_DEFINE_KW(builtin_print_obj, 0, builtin_print);
@@ -194,7 +202,7 @@ static obj_t builtin_chr(obj_t o) {
     if (c < 0 || c > 0x10ffff) {
         rt_raise_value_error("chr() arg not in range(0x110000)");
     }
-    char buf[4];
+    char buf[8];
     vstr_t vs;
     vstr_init_fixed(&vs, buf, sizeof(buf));
     vstr_add_char(&vs, (uint32_t)c);
@@ -389,6 +397,9 @@ static obj_t builtin_sorted(size_t n_args, size_t n_kw, const obj_t *args) {
         { Q_reverse, ARG_KW_ONLY, OBJ_FALSE },
     };
     obj_t a[3];
+    if (n_args != 1) {
+        rt_raise_type_error("sorted expected 1 argument, got %u", (unsigned)n_args);
+    }
     arg_parse(n_args, n_kw, args, spec, 3, a, "sorted");
     obj_t list = rt_call1(OBJ_ROM(&type_list), a[0]);
     list_sort(list, a[1] == OBJ_NONE ? OBJ_NULL : a[1], obj_is_true(a[2]));
@@ -408,6 +419,13 @@ static obj_t builtin_iter(size_t n_args, const obj_t *args) {
 static FUN_DEFINE_VAR(builtin_iter_obj, 1, 2, builtin_iter);
 
 static obj_t builtin_next(size_t n_args, const obj_t *args) {
+    if ((obj_get_type(args[0])->flags & TYPE_FLAG_USER) && n_args == 1) {
+        /* the user's own StopIteration (with its value) must reach the caller */
+        obj_t dest[2];
+        if (rt_load_method_maybe(args[0], Q___next__, dest)) {
+            return dest[1] != OBJ_NULL ? rt_call1(dest[0], dest[1]) : rt_call0(dest[0]);
+        }
+    }
     obj_t r = rt_iternext(args[0]);
     if (r == OBJ_STOP) {
         if (n_args > 1) {

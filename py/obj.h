@@ -418,6 +418,7 @@ obj_t int_binary_op(binary_op_t op, obj_t lhs, obj_t rhs); /* accepts bool; int/
 int int_cmp_float(obj_t i, float_val_t f);               /* exact: -1, 0, 1, or 2 when f is nan */
 obj_t int_from_float(float_val_t f);                     /* int(f): OverflowError / ValueError */
 float_val_t int_as_float(obj_t i);                       /* correctly rounded; OverflowError */
+obj_t int_index(obj_t o);   /* operator.index(o) as an int object (bin/hex/oct); CPython's TypeError */
 obj_t float_binary_op_values(binary_op_t op, float_val_t a, float_val_t b); /* arithmetic and compare */
 /* range's iterator (objrange.c), public so the VM may step it inline: `left` items remain, the next
  * being cur; cur advances by step only while items remain, so it never overflows. */

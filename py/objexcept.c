@@ -137,6 +137,45 @@ static obj_t or_none(obj_t o) {
     return o == OBJ_NULL ? OBJ_NONE : o;
 }
 
+/* __traceback__: an opaque view of the recorded frames (the flat list of exc_t.traceback). */
+typedef struct {
+    obj_base_t base;
+    obj_t entries;
+} traceback_t;
+
+static void traceback_attr(obj_t self, qstr attr, obj_t *dest) {
+    traceback_t *tb = self;
+    size_t n;
+    obj_t *items;
+    obj_list_get(tb->entries, &n, &items);
+    if (dest[0] == OBJ_NULL && n >= 3) {
+        if (attr == Q_tb_lineno) {
+            dest[0] = items[n - 2];
+        } else if (attr == Q_tb_next) {
+            dest[0] = OBJ_NONE;
+        }
+    }
+}
+
+static const type_t type_traceback = {
+    { &type_type }, 0, Q_traceback, NULL, NULL, NULL, NULL, NULL, traceback_attr,
+    NULL, NULL, NULL, NULL, NULL, NULL,
+};
+
+static obj_t traceback_wrap(obj_t entries) {
+    if (entries == OBJ_NULL) {
+        return OBJ_NONE;
+    }
+    traceback_t *tb = m_new_obj(traceback_t);
+    tb->base.type = &type_traceback;
+    tb->entries = entries;
+    return tb;
+}
+
+static obj_t traceback_unwrap(obj_t tb) {
+    return obj_is_type(tb, &type_traceback) ? ((traceback_t *)tb)->entries : OBJ_NULL;
+}
+
 static obj_t exc_special_attr(exc_t *e, qstr attr) {
     const type_t *t = e->base.type;
     switch (attr) {
@@ -144,7 +183,7 @@ static obj_t exc_special_attr(exc_t *e, qstr attr) {
         case Q___cause__: return or_none(e->cause);
         case Q___context__: return or_none(e->context);
         case Q___suppress_context__: return OBJ_BOOL(e->suppress_context);
-        case Q___traceback__: return or_none(e->traceback);
+        case Q___traceback__: return traceback_wrap(e->traceback);
         default: break;
     }
     if ((attr == Q_value && obj_is_subclass(t, &type_StopIteration))
@@ -192,7 +231,7 @@ static bool exc_store_special(exc_t *e, qstr attr, obj_t value) {
             e->suppress_context = value != OBJ_NULL && obj_is_true(value);
             return true;
         case Q___traceback__:
-            e->traceback = obj_is_type(value, &type_list) ? value : OBJ_NULL;
+            e->traceback = traceback_unwrap(value);
             return true;
         default:
             return false;
@@ -236,7 +275,7 @@ static obj_t exc_init(size_t n_args, const obj_t *args) {
 static FUN_DEFINE_VAR(exc_init_obj, 1, FUN_ARGS_MAX, exc_init);
 
 static obj_t exc_with_traceback(obj_t self, obj_t tb) {
-    exc_get(self)->traceback = obj_is_type(tb, &type_list) ? tb : OBJ_NULL;
+    exc_get(self)->traceback = traceback_unwrap(tb);
     return self;
 }
 static FUN_DEFINE_2(exc_with_traceback_obj, exc_with_traceback);

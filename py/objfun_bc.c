@@ -229,7 +229,8 @@ static obj_t attr_builtin(fun_bc_t *f, qstr attr) {
         case Q___code__: return OBJ_FROM_PTR(f->code);
         case Q___globals__: return OBJ_FROM_PTR(f->globals);
         case Q___closure__: return f->closure != OBJ_NULL ? f->closure : OBJ_NONE;
-        case Q___doc__: return OBJ_NONE;
+        case Q___doc__:
+            return (f->code->flags & CODE_FLAG_DOCSTRING) ? f->code->consts[0] : OBJ_NONE;
         case Q___dict__:
             if (f->dict == OBJ_NULL) {
                 f->dict = obj_new_dict(0);

@@ -55,6 +55,9 @@ static obj_t gen_run(gen_t *g, obj_t push, obj_t throw_exc, obj_t *ret) {
         rt_raise_value_error("%s already executing", kind_name(g));
     }
     if (g->state == GEN_DONE) {
+        if (g->base.type == &type_coroutine) {
+            rt_raise_msg(&type_RuntimeError, "cannot reuse already awaited coroutine");
+        }
         if (throw_exc != OBJ_NULL) {
             nlr_raise(throw_exc);
         }
@@ -350,7 +353,6 @@ static const map_elem_t coro_locals_table[] = {
     { QOBJ(send), OBJ_ROM(&gen_send_obj) },
     { QOBJ(throw), OBJ_ROM(&gen_throw_obj) },
     { QOBJ(close), OBJ_ROM(&gen_close_obj) },
-    { QOBJ(__next__), OBJ_ROM(&gen_next_obj) },
     { QOBJ(__await__), OBJ_ROM(&gen_self_obj) },
 };
 static DICT_ROM(coro_locals, coro_locals_table);

@@ -213,6 +213,10 @@ static obj_t index_value(obj_t o) {
     raise_not_integer(o);
 }
 
+obj_t int_index(obj_t o) {
+    return index_value(o);
+}
+
 intptr_t obj_get_index(obj_t o) {
     o = index_value(o);
     if (OBJ_IS_SMALL_INT(o)) {

@@ -56,6 +56,24 @@ static bool is_dunder(qstr name) {
 
 static const dict_t native_dunders_dict;
 
+/* Whether built-in type m has the slot behind dunder `name` (so list has no __index__). */
+static bool native_has(const type_t *m, qstr name) {
+    switch (name) {
+        case Q___getitem__: case Q___setitem__: case Q___delitem__: return m->subscr != NULL;
+        case Q___iter__: return m->getiter != NULL || (m->flags & TYPE_FLAG_ITER_IS_SELF);
+        case Q___next__: return m->iternext != NULL;
+        case Q___call__: return m->call != NULL;
+        case Q___index__: case Q___int__: return obj_is_subclass(m, &type_int);
+        case Q___float__: return obj_is_subclass(m, &type_int) || obj_is_subclass(m, &type_float);
+        case Q___init__: case Q___new__: case Q___repr__: case Q___str__: case Q___format__: return true;
+        case Q___len__: case Q___bool__: case Q___hash__: case Q___neg__: case Q___pos__: case Q___abs__:
+        case Q___invert__:
+            return m->unary_op != NULL;
+        default:
+            return m->binary_op != NULL;
+    }
+}
+
 /* Looks name up in one class of an MRO: its dict, then (built-ins) the slot wrappers. */
 static obj_t lookup_in(const type_t *m, qstr name) {
     if (m->locals_dict != NULL) {
@@ -64,7 +82,7 @@ static obj_t lookup_in(const type_t *m, qstr name) {
             return v;
         }
     }
-    if (!IS_USER(m) && m != &type_object && is_dunder(name)) {
+    if (!IS_USER(m) && m != &type_object && is_dunder(name) && native_has(m, name)) {
         return map_get_qstr(&native_dunders_dict.map, name);
     }
     return OBJ_NULL;
@@ -469,7 +487,11 @@ static void user_print(const print_t *p, obj_t self, print_kind_t kind) {
         r = call_dunder(self, Q___str__, 0, NULL);
     }
     bool is_str = r != OBJ_NULL;
-    if (r == OBJ_NULL) {
+    const type_t *nat = native_of(self);
+    /* str() of an exception or str subclass is the base's own __str__, not the user's __repr__ */
+    bool native_str = kind == PRINT_STR && nat != NULL
+                      && (obj_is_subclass(nat, &type_BaseException) || obj_is_subclass(nat, &type_str));
+    if (r == OBJ_NULL && !native_str) {
         r = call_dunder(self, Q___repr__, 0, NULL);
     }
     if (r != OBJ_NULL) {
@@ -479,7 +501,6 @@ static void user_print(const print_t *p, obj_t self, print_kind_t kind) {
         obj_print(p, r, PRINT_STR);
         return;
     }
-    const type_t *nat = native_of(self);
     if (nat != NULL && nat->print != NULL) {
         nat->print(p, type_native_self(self), kind);
         return;
@@ -768,9 +789,11 @@ static const type_t *find_native(obj_t mro) {
         if (IS_USER(m) || m == &type_object) {
             continue;
         }
+        bool both_exc = nat != NULL && obj_is_subclass(nat, &type_BaseException)
+                        && obj_is_subclass(m, &type_BaseException);
         if (nat == NULL) {
             nat = m;
-        } else if (!obj_is_subclass(nat, m)) {
+        } else if (!obj_is_subclass(nat, m) && !both_exc) {
             rt_raise_type_error("multiple bases have instance lay-out conflict");
         }
     }
@@ -857,6 +880,11 @@ static obj_t type_new_full(const type_t *meta, qstr name, obj_t bases, obj_t dic
         const type_t *b = base_items[i];
         if (!(b->flags & TYPE_FLAG_BASETYPE)) {
             rt_raise_type_error("type '%q' is not an acceptable base type", b->name);
+        }
+        for (size_t j = 0; j < i; j++) {
+            if (base_items[j] == b) {
+                rt_raise_type_error("duplicate base class %q", b->name);
+            }
         }
     }
     if (n_bases == 0) {
@@ -1674,12 +1702,31 @@ static obj_t bound_meth_call(obj_t self, size_t n_args, size_t n_kw, const obj_t
     return rt_call_self(m->fun, m->self, n_args, n_kw, args);
 }
 
+/* Built-in functions carry no name: find the method's key in the classes of its self. */
+static obj_t builtin_method_name(bound_meth_t *m) {
+    obj_t buf[16], *mro;
+    size_t n;
+    type_get_mro(obj_get_type(m->self), &n, &mro, buf, 16);
+    for (size_t i = 0; i < n; i++) {
+        const dict_t *d = ((const type_t *)mro[i])->locals_dict;
+        size_t j = 0;
+        map_elem_t *e;
+        while (d != NULL && (e = map_next(&d->map, &j)) != NULL) {
+            if (e->value == m->fun) {
+                return e->key;
+            }
+        }
+    }
+    return OBJ_NULL;
+}
+
 static void bound_meth_print(const print_t *p, obj_t self, print_kind_t kind) {
     (void)kind;
     bound_meth_t *m = self;
-    obj_t name = rt_load_attr_maybe(m->fun, Q___qualname__);
+    obj_t name = is_function(m->fun) && !obj_is_type(m->fun, &type_function) ? builtin_method_name(m)
+                                                                             : OBJ_NULL;
     if (name == OBJ_NULL) {
-        name = rt_load_attr_maybe(m->fun, Q___name__);
+        name = rt_load_attr_maybe(m->fun, Q___qualname__);
     }
     if (obj_is_type(m->fun, &type_function)) {
         print_fmt(p, "<bound method %S of %r>", name ? name : QOBJ(method), m->self);
@@ -1698,6 +1745,9 @@ static void bound_meth_attr(obj_t self, qstr attr, obj_t *dest) {
         dest[0] = m->self;
     } else if (attr == Q___func__) {
         dest[0] = m->fun;
+    } else if ((attr == Q___name__ || attr == Q___qualname__) && !obj_is_type(m->fun, &type_function)
+               && (dest[0] = builtin_method_name(m)) != OBJ_NULL) {
+        return;
     } else if (attr != Q___class__) {
         dest[0] = rt_load_attr_maybe(m->fun, attr);
     }

@@ -153,6 +153,7 @@ static bool unwind(vm_entry_t *ent, obj_t exc) {
         if (f->block > vm_frame_block_base(f)) {
             vm_block_t *b = --f->block;
             obj_t *sp = b->sp;
+            STATE(cur_exc) = b->saved_exc;
             *sp++ = STATE(cur_exc) != OBJ_NULL ? STATE(cur_exc) : OBJ_NONE;
             *sp++ = exc;
             STATE(cur_exc) = exc;
@@ -550,6 +551,10 @@ static void extend_from(obj_t target, obj_t iterable, bool is_set) {
         }
         return;
     }
+    const type_t *t = obj_get_type(iterable);
+    if (t->getiter == NULL && t->subscr == NULL && !(t->flags & (TYPE_FLAG_ITER_IS_SELF | TYPE_FLAG_USER))) {
+        rt_raise_type_error("Value after * must be an iterable, not %q", t->name);
+    }
     obj_t it = rt_getiter(iterable), x;
     while ((x = iter_next(it)) != OBJ_STOP) {
         if (is_set) {
@@ -560,20 +565,52 @@ static void extend_from(obj_t target, obj_t iterable, bool is_set) {
     }
 }
 
-/* {**m} and f(**m): strict rejects a key that is there already. */
-static void dict_merge(obj_t dict, obj_t m, bool strict) {
-    if (!strict) {
+/* The name CPython puts in front of call errors: "f()" */
+static void print_callee(vstr_t *vs, obj_t fun) {
+    print_t p;
+    print_vstr_init(&p, vs);
+    if (obj_is_type(fun, &type_bound_meth)) {
+        fun = ((bound_meth_t *)OBJ_TO_PTR(fun))->fun;
+    }
+    if (obj_is_type(fun, &type_function)) {
+        const code_t *c = ((fun_bc_t *)OBJ_TO_PTR(fun))->code;
+        print_fmt(&p, "%q()", c->qualname_unused_ != QSTR_NULL ? c->qualname_unused_ : c->name);
+    } else if (obj_isinstance(fun, &type_type)) {
+        print_fmt(&p, "%q()", ((const type_t *)fun)->name);
+    } else {
+        print_fmt(&p, "%q object", obj_type_name(fun));
+    }
+}
+
+/* {**m} (update) and f(**m) (merge: a repeated key is an error; fun names the callee). */
+static void dict_merge(obj_t dict, obj_t m, obj_t fun) {
+    obj_t keys_m[2];
+    if (!rt_load_method_maybe(m, Q_keys, keys_m)) {
+        vstr_t vs;
+        vstr_init(&vs, 32);
+        if (fun != OBJ_NULL) {
+            print_callee(&vs, fun);
+            rt_raise_type_error("%s argument after ** must be a mapping, not %q",
+                vstr_null_terminated(&vs), obj_type_name(m));
+        }
+        rt_raise_type_error("'%q' object is not a mapping", obj_type_name(m));
+    }
+    if (fun == OBJ_NULL) {
         rt_call_method(dict, Q_update, 1, &m);
         return;
     }
-    obj_t keys = rt_call_method(m, Q_keys, 0, NULL);
+    obj_t keys = keys_m[1] != OBJ_NULL ? rt_call1(keys_m[0], keys_m[1]) : rt_call0(keys_m[0]);
     obj_t it = rt_getiter(keys), k;
     while ((k = iter_next(it)) != OBJ_STOP) {
         if (!obj_is_str(k)) {
             rt_raise_type_error("keywords must be strings");
         }
         if (obj_dict_get(dict, k) != OBJ_NULL) {
-            rt_raise_type_error("got multiple values for keyword argument '%S'", k);
+            vstr_t vs;
+            vstr_init(&vs, 32);
+            print_callee(&vs, fun);
+            rt_raise_type_error("%s got multiple values for keyword argument '%S'",
+                vstr_null_terminated(&vs), k);
         }
         obj_dict_store(dict, k, rt_subscr_load(m, k));
     }
@@ -603,7 +640,8 @@ static void before_with(obj_t *sp, qstr enter, qstr exit) {
 }
 
 static obj_t with_except(obj_t exit, obj_t exc) {
-    obj_t args[3] = { OBJ_ROM(obj_get_type(exc)), exc, OBJ_NONE };
+    obj_t tb = exc_get(exc)->traceback;
+    obj_t args[3] = { OBJ_ROM(obj_get_type(exc)), exc, tb != OBJ_NULL ? tb : OBJ_NONE };
     return rt_call(exit, 3, 0, args);
 }
 
@@ -962,13 +1000,14 @@ static obj_t run(vm_entry_t *ent) {
     }
     CASE(DICT_UPDATE) {
         size_t n = ARG();
-        dict_merge(sp[-1 - (intptr_t)n], sp[-1], false);
+        dict_merge(sp[-1 - (intptr_t)n], sp[-1], OBJ_NULL);
         sp--;
         DISPATCH();
     }
     CASE(DICT_MERGE) {
         size_t n = ARG();
-        dict_merge(sp[-1 - (intptr_t)n], sp[-1], true);
+        /* f(**m): [f args .. dict .. m] */
+        dict_merge(sp[-1 - (intptr_t)n], sp[-1], sp[-3 - (intptr_t)n]);
         sp--;
         DISPATCH();
     }
@@ -1101,6 +1140,7 @@ static obj_t run(vm_entry_t *ent) {
         vm_block_t *b = frame->block++;
         b->handler = ip + off;
         b->sp = sp;
+        b->saved_exc = STATE(cur_exc);
         DISPATCH();
     }
     CASE(SETUP_WITH) {
@@ -1108,6 +1148,7 @@ static obj_t run(vm_entry_t *ent) {
         vm_block_t *b = frame->block++;
         b->handler = ip + off;
         b->sp = sp - 1;
+        b->saved_exc = STATE(cur_exc);
         DISPATCH();
     }
     CASE(POP_BLOCK) frame->block--; DISPATCH();

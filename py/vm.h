@@ -14,6 +14,7 @@
 typedef struct {
     const uint8_t *handler;   /* where to jump when an exception reaches this block */
     obj_t *sp;                /* value-stack top to cut back to */
+    obj_t saved_exc;          /* STATE(cur_exc) at SETUP: handlers left by the jump are over */
 } vm_block_t;
 
 typedef struct vm_frame {
