@@ -34,11 +34,17 @@ OBJ := $(patsubst %.c,$(OBJDIR)/%.o,$(SRC))
 ASAN_OBJ := $(patsubst %.c,build-asan/obj/%.o,$(SRC))
 STRESS_OBJ := $(patsubst %.c,build-stress/obj/%.o,$(SRC))
 
-.PHONY: all asan stress test run bench size clean qstr
+.PHONY: all asan stress test run bench size clean qstr FORCE
 
 all: build/adder
 
-build/adder: $(OBJ)
+# Relink when the compiler changes (make; make CC=clang; make): the stamp changes only then.
+CC_STAMP := build/cc-used
+$(CC_STAMP): FORCE
+	@mkdir -p build
+	@echo '$(CC)' | cmp -s - $@ || echo '$(CC)' > $@
+
+build/adder: $(OBJ) $(CC_STAMP)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
 build-asan/adder: $(ASAN_OBJ)

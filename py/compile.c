@@ -33,6 +33,7 @@ typedef struct scope {
     uint8_t kind;
     bool is_async;
     bool has_yield;
+    bool has_await;     /* comprehensions: awaits inside, so the comprehension is itself awaited */
     qstr name, qualname;
     sym_t *syms;
     size_t n_syms, alloc_syms;
@@ -191,6 +192,8 @@ static void visit_defaults(compiler_t *c, pn_t *params) {
     }
 }
 
+static void mark_await(compiler_t *c, pn_t *pn);
+
 static void visit_comp(compiler_t *c, pn_t *pn) {
     size_t first = pn->kind == PN_DICTCOMP ? 2 : 1;
     pn_t *cf0 = pn->kid[first];
@@ -205,7 +208,7 @@ static void visit_comp(compiler_t *c, pn_t *pn) {
     for (size_t i = first; i < pn->n; i++) {
         pn_t *cf = pn->kid[i];
         if (cf->op) {
-            c_error(c, cf, "asynchronous comprehensions are not supported", NULL);
+            mark_await(c, cf);
         }
         visit_target(c, cf->kid[0]);
         if (i > first) {
@@ -219,6 +222,23 @@ static void visit_comp(compiler_t *c, pn_t *pn) {
         visit_expr(c, pn->kid[i]);
     }
     c->cur = s->parent;
+}
+
+/* An await (or async for) in the current scope; comprehensions that contain one become
+ * coroutines awaited by their enclosing scope, up to the enclosing async function. */
+static void mark_await(compiler_t *c, pn_t *pn) {
+    scope_t *s = c->cur;
+    if (!is_function_like(s)) {
+        c_error(c, pn, pn->kind == PN_AWAIT ? "'await' outside function"
+                       : "asynchronous comprehension outside of an asynchronous function", NULL);
+    }
+    if (!s->is_async) {
+        c_error(c, pn, pn->kind == PN_AWAIT ? "'await' outside async function"
+                       : "asynchronous comprehension outside of an asynchronous function", NULL);
+    }
+    for (; s->kind == SCOPE_COMP; s = s->parent) {
+        s->has_await = true;
+    }
 }
 
 static void visit_walrus_target(compiler_t *c, pn_t *target) {
@@ -281,12 +301,7 @@ static void visit_expr(compiler_t *c, pn_t *pn) {
             c->cur->has_yield = true;
             break;
         case PN_AWAIT:
-            if (!is_function_like(c->cur)) {
-                c_error(c, pn, "'await' outside function", NULL);
-            }
-            if (!c->cur->is_async || c->cur->kind == SCOPE_COMP) {
-                c_error(c, pn, "'await' outside async function", NULL);
-            }
+            mark_await(c, pn);
             break;
         default:
             break;
@@ -578,7 +593,8 @@ static void resolve_scopes(compiler_t *c) {
  * code emission
  * ------------------------------------------------------------------------------------------- */
 
-enum { FB_WHILE, FB_FOR, FB_TRY, FB_FINALLY_TRY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_ASYNC_WITH };
+enum { FB_WHILE, FB_FOR, FB_TRY, FB_FINALLY_TRY, FB_FINALLY_END, FB_HANDLER, FB_WITH, FB_ASYNC_WITH,
+       FB_POP_VALUE /* a return value parked under an inline finally body */ };
 #define MAX_FBLOCKS (20)
 
 typedef struct {
@@ -1216,8 +1232,13 @@ static void compile_comprehension(unit_t *u, pn_t *pn) {
     code_t *code = compile_scope(u->c, s);
     make_closure_and_function(u, s, code, 0, 0);
     compile_expr(u, pn->kid[first]->kid[1]);
-    emit_op(u, OP_GET_ITER, 0);
+    emit_op(u, pn->kid[first]->op ? OP_GET_AITER : OP_GET_ITER, 0);
     emit_uu(u, OP_CALL_FUNCTION, 1, 0, -1);
+    if (s->has_await && pn->kind != PN_GENEXP) {
+        emit_op(u, OP_GET_AWAITABLE, 0);
+        emit_op(u, OP_LOAD_NONE, 1);
+        emit_op(u, OP_YIELD_FROM, -1);
+    }
 }
 
 static void compile_store(unit_t *u, pn_t *t);
@@ -1420,6 +1441,8 @@ static void clear_handler_name(unit_t *u, pn_t *h) {
     }
 }
 
+static void push_fblock(unit_t *u, pn_t *at, int kind, int l_break, int l_cont, pn_t *node);
+
 /* Emit the code leaving fblock i on a return/break/continue; tos: a return value sits on top. */
 static void unwind_block(unit_t *u, int i, bool tos) {
     fblock_t *fb = &u->fb[i];
@@ -1436,14 +1459,27 @@ static void unwind_block(unit_t *u, int i, bool tos) {
             pop_block(u);
             break;
         case FB_FINALLY_TRY: {
+            /* the finally body sees only the blocks outside this try; the ones inside are still
+             * needed by the code after this return/break/continue */
             pop_block(u);
             int saved = u->n_fb;
-            fblock_t copy = *fb;
+            fblock_t inner[MAX_FBLOCKS];
+            memcpy(inner, &u->fb[i], (size_t)(saved - i) * sizeof(fblock_t));
             u->n_fb = i;
-            compile_block(u, copy.node);
+            if (tos) {
+                push_fblock(u, inner[0].node, FB_POP_VALUE, -1, -1, NULL);
+            }
+            compile_block(u, inner[0].node);
+            memcpy(&u->fb[i], inner, (size_t)(saved - i) * sizeof(fblock_t));
             u->n_fb = saved;
             break;
         }
+        case FB_POP_VALUE:
+            if (tos) {
+                emit_op(u, OP_ROT_TWO, 0);
+            }
+            emit_op(u, OP_POP_TOP, -1);
+            break;
         case FB_FINALLY_END:
             if (tos) {
                 emit_op(u, OP_ROT_THREE, 0);
@@ -2024,8 +2060,15 @@ static code_t *unit_finish(unit_t *u, pn_t *at) {
     switch (s->kind) {
         case SCOPE_MODULE: flags |= CODE_FLAG_MODULE; break;
         case SCOPE_CLASS: flags |= CODE_FLAG_CLASS_BODY; break;
+        case SCOPE_COMP:
+            if (s->has_await) {
+                flags |= s->node->kind == PN_GENEXP ? CODE_FLAG_ASYNC_GEN : CODE_FLAG_COROUTINE;
+            } else if (s->has_yield) {
+                flags |= CODE_FLAG_GENERATOR;
+            }
+            break;
         default:
-            if (s->is_async && s->kind != SCOPE_COMP) {
+            if (s->is_async) {
                 flags |= s->has_yield ? CODE_FLAG_ASYNC_GEN : CODE_FLAG_COROUTINE;
             } else if (s->has_yield) {
                 flags |= CODE_FLAG_GENERATOR;
@@ -2090,10 +2133,18 @@ static void compile_comp_loop(unit_t *u, pn_t *pn, size_t first, size_t i) {
         emit_u(u, OP_LOAD_FAST, 0, 1);
     } else {
         compile_expr(u, cf->kid[1]);
-        emit_op(u, OP_GET_ITER, 0);
+        emit_op(u, cf->op ? OP_GET_AITER : OP_GET_ITER, 0);
     }
     place_label(u, l_top);
-    emit_jump(u, OP_FOR_ITER, l_end, 1);
+    if (cf->op) {
+        push_block(u, OP_SETUP_EXCEPT, l_end);
+        emit_op(u, OP_GET_ANEXT, 1);
+        emit_op(u, OP_LOAD_NONE, 1);
+        emit_op(u, OP_YIELD_FROM, -1);
+        pop_block(u);
+    } else {
+        emit_jump(u, OP_FOR_ITER, l_end, 1);
+    }
     compile_store(u, cf->kid[0]);
     for (size_t j = 2; j < cf->n; j++) {
         compile_jump_if(u, cf->kid[j], false, l_top);
@@ -2125,7 +2176,12 @@ static void compile_comp_loop(unit_t *u, pn_t *pn, size_t first, size_t i) {
     }
     emit_jump(u, OP_JUMP, l_top, 0);
     place_label(u, l_end);
-    adjust_depth(u, -1);
+    if (cf->op) {
+        adjust_depth(u, 2); /* [aiter prev exc] */
+        emit_op(u, OP_END_ASYNC_FOR, -3);
+    } else {
+        adjust_depth(u, -1);
+    }
 }
 
 static void compile_class_body(unit_t *u, pn_t *pn) {

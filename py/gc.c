@@ -3,8 +3,20 @@
  * Layout: [allocation table: 2 bits per block][blocks of 16 bytes].  A block is free, the head of an
  * allocation, a tail (continuation) of one, or a marked head during a collection.  Marking is
  * conservative: any word that points into a head or tail block keeps the whole allocation alive.
- * The mark stack is bounded; when it overflows the heap is rescanned from the marked blocks, so
- * deep structures never recurse on the C stack. */
+ *
+ * Speed: the table is read a machine word (16 or 32 blocks) at a time, so full and empty regions are
+ * skipped whole, and per-size hints remember where the last search for each small size ended, so an
+ * allocation never rescans the heap below it.
+ *
+ * Fragmentation: small requests are placed first-fit from the bottom of the heap and large ones
+ * (buffers of growing lists, big strings, dict tables) from the top, so long-lived small objects
+ * don't end up scattered between big buffers and the middle of the heap stays one free run.
+ * A collection also runs automatically once about twice the surviving data has been allocated
+ * (never less than an eighth of the heap), which keeps the allocation front near the bottom: the
+ * survivors stay packed, the working set stays in the cache, and the sweep covers only the used ends.
+ *
+ * The mark stack is bounded; when it overflows the marked blocks above the lowest one that was
+ * dropped are rescanned, so deep structures never recurse on the C stack. */
 #include <setjmp.h>
 #include <string.h>
 #include "gc.h"
@@ -12,45 +24,106 @@
 #include "state.h"
 
 #define BYTES_PER_BLOCK (16)
-#define BLOCKS_PER_ATB (4)
 #define MARK_STACK_SIZE (256)
+#define SMALL_MAX (8)            /* requests of up to this many blocks are small: allocated bottom up */
+#define AUTO_MIN_FRACTION (8)    /* the automatic threshold is at least total / this */
 
 enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
+
+/* The table is an array of words, each holding the 2-bit states of BPW consecutive blocks. */
+typedef uintptr_t atb_word_t;
+#define BPW (sizeof(atb_word_t) * 4)
+#define EVEN ((atb_word_t)-1 / 3)     /* 0x5555...: the low bit of every block's pair */
 
 #if defined(__GNUC__)
 #define NO_ASAN __attribute__((no_sanitize_address))
 #define NOINLINE __attribute__((noinline))
+static inline unsigned ctz_w(atb_word_t x) {
+    return (unsigned)__builtin_ctzll((unsigned long long)x);
+}
+static inline unsigned msb_w(atb_word_t x) {
+    return 63u - (unsigned)__builtin_clzll((unsigned long long)x);
+}
 #else
 #define NO_ASAN
 #define NOINLINE
+static inline unsigned ctz_w(atb_word_t x) {
+    unsigned n = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        n++;
+    }
+    return n;
+}
+static inline unsigned msb_w(atb_word_t x) {
+    unsigned n = 0;
+    while (x >>= 1) {
+        n++;
+    }
+    return n;
+}
 #endif
 
 static struct {
-    uint8_t *atb;             /* allocation table */
+    atb_word_t *atb;          /* allocation table */
     uint8_t *pool;            /* first block */
     uint8_t *pool_end;
     size_t n_blocks;
-    size_t hint;              /* no free block below this index */
+    size_t n_words;           /* table words; blocks past n_blocks in the last one are marked tails */
+    size_t hint[SMALL_MAX + 1]; /* hint[n]: no run of n free blocks starts below this block */
+    size_t low_end;           /* every allocated block is below low_end or at/above high_start */
+    size_t high_start;
     size_t used_blocks;
     size_t peak_blocks;
     size_t since_collect;     /* blocks allocated since the last collection */
-    intptr_t threshold;       /* in blocks; -1 = collect only when full */
+    size_t auto_limit;        /* automatic collection after this many blocks (SIZE_MAX: off) */
+    intptr_t threshold;       /* user threshold in blocks; -1 = automatic policy */
     int lock_depth;
     bool enabled;
     bool collecting;
-    bool mark_overflow;
+    size_t overflow_from;     /* lowest block whose scan was dropped (SIZE_MAX: none) */
     size_t mark_sp;
     size_t mark_stack[MARK_STACK_SIZE];
 } gc;
 
+/* ---- the allocation table ---- */
+
 static inline unsigned at_get(size_t b) {
-    return (gc.atb[b / BLOCKS_PER_ATB] >> (2 * (b % BLOCKS_PER_ATB))) & 3;
+    return (unsigned)(gc.atb[b / BPW] >> (2 * (b % BPW))) & 3;
 }
 
 static inline void at_set(size_t b, unsigned kind) {
-    unsigned shift = 2 * (b % BLOCKS_PER_ATB);
-    uint8_t *p = &gc.atb[b / BLOCKS_PER_ATB];
-    *p = (uint8_t)((*p & ~(3u << shift)) | (kind << shift));
+    unsigned shift = 2 * (b % BPW);
+    atb_word_t *p = &gc.atb[b / BPW];
+    *p = (*p & ~((atb_word_t)3 << shift)) | ((atb_word_t)kind << shift);
+}
+
+/* Bit 2i set where block i of the word is free / a tail. */
+static inline atb_word_t free_bits(atb_word_t w) {
+    return ~(w | (w >> 1)) & EVEN;
+}
+
+static inline atb_word_t tail_bits(atb_word_t w) {
+    return (w >> 1) & ~w & EVEN;
+}
+
+/* Mask of the pairs of blocks [0, i) of a word (i < BPW). */
+static inline atb_word_t below_mask(size_t i) {
+    return ((atb_word_t)1 << (2 * i)) - 1;
+}
+
+/* Set blocks [b, b + n) to kind, a word at a time. */
+static void set_range(size_t b, size_t n, unsigned kind) {
+    atb_word_t pattern = EVEN * kind;
+    while (n > 0) {
+        size_t i = b % BPW;
+        size_t k = BPW - i < n ? BPW - i : n;
+        atb_word_t mask = (k == BPW ? ~(atb_word_t)0 : below_mask(k)) << (2 * i);
+        atb_word_t *p = &gc.atb[b / BPW];
+        *p = (*p & ~mask) | (pattern & mask);
+        b += k;
+        n -= k;
+    }
 }
 
 static inline size_t block_of(const void *p) {
@@ -63,11 +136,28 @@ static inline bool in_pool(const void *p) {
 
 /* Number of blocks of the allocation whose head is b. */
 static size_t alloc_blocks(size_t b) {
-    size_t n = 1;
-    while (b + n < gc.n_blocks && at_get(b + n) == AT_TAIL) {
-        n++;
+    size_t i = b + 1;
+    while (i < gc.n_blocks) {
+        size_t s = i % BPW;
+        atb_word_t not_tail = ~tail_bits(gc.atb[i / BPW] >> (2 * s)) & (EVEN >> (2 * s));
+        if (not_tail != 0) {
+            i += ctz_w(not_tail) / 2;
+            break;
+        }
+        i += BPW - s;
     }
-    return n;
+    return (i < gc.n_blocks ? i : gc.n_blocks) - b;
+}
+
+/* The head of the allocation containing tail block b. */
+static size_t head_of(size_t b) {
+    size_t wi = b / BPW, s = b % BPW;
+    atb_word_t upto = s == BPW - 1 ? ~(atb_word_t)0 : below_mask(s + 1);
+    atb_word_t heads = ~tail_bits(gc.atb[wi]) & EVEN & upto;
+    while (heads == 0) {
+        heads = ~tail_bits(gc.atb[--wi]) & EVEN;
+    }
+    return wi * BPW + msb_w(heads) / 2;
 }
 
 static void note_used(intptr_t delta) {
@@ -77,25 +167,45 @@ static void note_used(intptr_t delta) {
     }
 }
 
+static void reset_hints(void) {
+    for (size_t i = 0; i <= SMALL_MAX; i++) {
+        gc.hint[i] = 0;
+    }
+}
+
+static void set_auto_limit(void) {
+    size_t floor = gc.n_blocks / AUTO_MIN_FRACTION;
+    gc.auto_limit = 2 * gc.used_blocks > floor ? 2 * gc.used_blocks : floor;
+}
+
 void gc_init(void *start, void *end) {
-    uintptr_t s = ((uintptr_t)start + BYTES_PER_BLOCK - 1) & ~(uintptr_t)(BYTES_PER_BLOCK - 1);
+    uintptr_t s = ((uintptr_t)start + sizeof(atb_word_t) - 1) & ~(uintptr_t)(sizeof(atb_word_t) - 1);
     uintptr_t e = (uintptr_t)end;
     size_t total = e > s ? (size_t)(e - s) : 0;
     /* Each block costs 16 bytes plus a quarter byte of table. */
-    size_t n = total * BLOCKS_PER_ATB / (BYTES_PER_BLOCK * BLOCKS_PER_ATB + 1);
-    size_t atb_bytes = (n + BLOCKS_PER_ATB - 1) / BLOCKS_PER_ATB;
-    uintptr_t pool = (s + atb_bytes + BYTES_PER_BLOCK - 1) & ~(uintptr_t)(BYTES_PER_BLOCK - 1);
-    while (n > 0 && pool + n * BYTES_PER_BLOCK > e) {
+    size_t n = total * 4 / (BYTES_PER_BLOCK * 4 + 1);
+    size_t words, pool;
+    for (;;) {
+        words = (n + BPW - 1) / BPW;
+        pool = (s + words * sizeof(atb_word_t) + BYTES_PER_BLOCK - 1) & ~(uintptr_t)(BYTES_PER_BLOCK - 1);
+        if (n == 0 || pool + n * BYTES_PER_BLOCK <= e) {
+            break;
+        }
         n--;
     }
     memset(&gc, 0, sizeof(gc));
-    gc.atb = (uint8_t *)s;
+    gc.atb = (atb_word_t *)s;
     gc.pool = (uint8_t *)pool;
     gc.n_blocks = n;
+    gc.n_words = words;
     gc.pool_end = gc.pool + n * BYTES_PER_BLOCK;
+    gc.high_start = n;
     gc.threshold = -1;
     gc.enabled = true;
-    memset(gc.atb, 0, atb_bytes);
+    memset(gc.atb, 0, words * sizeof(atb_word_t));
+    /* The padding blocks of the last word look allocated, so no search runs past the end. */
+    set_range(n, words * BPW - n, AT_TAIL);
+    set_auto_limit();
 }
 
 /* ---- marking ---- */
@@ -103,8 +213,8 @@ void gc_init(void *start, void *end) {
 static void mark_push(size_t b) {
     if (gc.mark_sp < MARK_STACK_SIZE) {
         gc.mark_stack[gc.mark_sp++] = b;
-    } else {
-        gc.mark_overflow = true;
+    } else if (b < gc.overflow_from) {
+        gc.overflow_from = b;
     }
 }
 
@@ -118,8 +228,9 @@ static inline void mark_ptr(const void *p) {
     if (kind == AT_FREE) {
         return;
     }
-    while (kind == AT_TAIL) {
-        kind = at_get(--b);
+    if (kind == AT_TAIL) {
+        b = head_of(b);
+        kind = at_get(b);
     }
     if (kind == AT_HEAD) {
         at_set(b, AT_MARK);
@@ -138,21 +249,27 @@ static void scan_block(size_t b) {
     scan_words(start, start + alloc_blocks(b) * (BYTES_PER_BLOCK / sizeof(void *)));
 }
 
+static void drain_stack(void) {
+    while (gc.mark_sp > 0) {
+        scan_block(gc.mark_stack[--gc.mark_sp]);
+    }
+}
+
 static void drain_marks(void) {
-    for (;;) {
-        while (gc.mark_sp > 0) {
-            scan_block(gc.mark_stack[--gc.mark_sp]);
-        }
-        if (!gc.mark_overflow) {
-            return;
-        }
-        /* Some marked blocks were never scanned: rescan every marked block. */
-        gc.mark_overflow = false;
-        for (size_t b = 0; b < gc.n_blocks; b++) {
-            if (at_get(b) == AT_MARK) {
-                scan_block(b);
-                while (gc.mark_sp > 0) {
-                    scan_block(gc.mark_stack[--gc.mark_sp]);
+    drain_stack();
+    while (gc.overflow_from != SIZE_MAX) {
+        /* Some marked blocks were never scanned: rescan the marked blocks from the lowest of them. */
+        size_t from = gc.overflow_from;
+        gc.overflow_from = SIZE_MAX;
+        for (size_t wi = from / BPW; wi < gc.n_words; wi++) {
+            atb_word_t w = gc.atb[wi];
+            atb_word_t marks = w & (w >> 1) & EVEN;
+            while (marks != 0) {
+                size_t b = wi * BPW + ctz_w(marks) / 2;
+                marks &= marks - 1;
+                if (b >= from) {
+                    scan_block(b);
+                    drain_stack();
                 }
             }
         }
@@ -165,8 +282,8 @@ static void mark_block_only(const void *p) {
         return;
     }
     size_t b = block_of(p);
-    while (b > 0 && at_get(b) == AT_TAIL) {
-        b--;
+    if (at_get(b) == AT_TAIL) {
+        b = head_of(b);
     }
     if (at_get(b) == AT_HEAD) {
         at_set(b, AT_MARK);
@@ -208,33 +325,74 @@ static void mark_roots(void) {
 
 /* ---- sweeping ---- */
 
-static void sweep(void) {
+/* Sweep table words [w0, w1): free unmarked allocations, unmark the rest.  Returns the blocks freed
+ * and widens [*live_lo, *live_hi) to cover the surviving allocations.  *dead says whether the
+ * allocation running into w0 is garbage (an allocation may straddle the two swept ranges). */
+static size_t sweep_words(size_t w0, size_t w1, bool *dead_io, size_t *live_lo, size_t *live_hi) {
     size_t freed = 0;
-    bool in_dead = false;
-    for (size_t b = 0; b < gc.n_blocks; b++) {
-        switch (at_get(b)) {
-            case AT_HEAD:
-                in_dead = true;
-                at_set(b, AT_FREE);
-                freed++;
-                break;
-            case AT_TAIL:
-                if (in_dead) {
-                    at_set(b, AT_FREE);
+    bool dead = *dead_io;
+    for (size_t wi = w0; wi < w1; wi++) {
+        atb_word_t w = gc.atb[wi];
+        if (w == 0) {
+            continue;   /* free blocks: a tail never follows one, so `dead` needs no reset */
+        }
+        atb_word_t used = (w | (w >> 1)) & EVEN;
+        if (wi == gc.n_words - 1 && gc.n_blocks % BPW != 0) {
+            used &= below_mask(gc.n_blocks % BPW);   /* leave the padding alone */
+        }
+        atb_word_t out = w;
+        size_t last_live = SIZE_MAX;
+        while (used != 0) {
+            unsigned bit = ctz_w(used);
+            used &= used - 1;
+            switch ((w >> bit) & 3) {
+                case AT_HEAD:
+                    dead = true;
+                    out &= ~((atb_word_t)3 << bit);
                     freed++;
-                }
-                break;
-            case AT_MARK:
-                in_dead = false;
-                at_set(b, AT_HEAD);
-                break;
-            default:
-                in_dead = false;
-                break;
+                    break;
+                case AT_TAIL:
+                    if (dead) {
+                        out &= ~((atb_word_t)3 << bit);
+                        freed++;
+                    } else {
+                        last_live = bit / 2;
+                    }
+                    break;
+                default: /* AT_MARK */
+                    dead = false;
+                    out &= ~((atb_word_t)2 << bit);
+                    last_live = bit / 2;
+                    if (*live_lo == SIZE_MAX) {
+                        *live_lo = wi * BPW + bit / 2;
+                    }
+                    break;
+            }
+        }
+        gc.atb[wi] = out;
+        if (last_live != SIZE_MAX) {
+            *live_hi = wi * BPW + last_live + 1;
         }
     }
+    *dead_io = dead;
+    return freed;
+}
+
+/* Sweep only the two used ends of the heap: [0, low_end) and [high_start, n_blocks). */
+static void sweep(void) {
+    size_t lo_w1 = (gc.low_end + BPW - 1) / BPW;
+    size_t hi_w0 = gc.high_start / BPW;
+    if (hi_w0 < lo_w1) {
+        hi_w0 = lo_w1;
+    }
+    size_t first = SIZE_MAX, low_end = 0, high_start = SIZE_MAX, high_end = 0;
+    bool dead = false;
+    size_t freed = sweep_words(0, lo_w1, &dead, &first, &low_end);
+    freed += sweep_words(hi_w0, gc.n_words, &dead, &high_start, &high_end);
     gc.used_blocks -= freed;
-    gc.hint = 0;
+    gc.low_end = low_end;
+    gc.high_start = high_start == SIZE_MAX ? gc.n_blocks : high_start;
+    reset_hints();
 }
 
 void gc_collect(void) {
@@ -243,37 +401,152 @@ void gc_collect(void) {
     }
     gc.collecting = true;
     gc.mark_sp = 0;
-    gc.mark_overflow = false;
+    gc.overflow_from = SIZE_MAX;
     mark_roots();
     sweep();
     gc.since_collect = 0;
+    set_auto_limit();
     gc.collecting = false;
+}
+
+/* ---- finding free runs ---- */
+
+/* Bit 2p set where a run of n free blocks (n <= BPW) starts at block p of a word with free bits f. */
+static inline atb_word_t runs_in_word(atb_word_t f, size_t n) {
+    atb_word_t g = f;
+    for (size_t k = 1; k < n && g != 0; k++) {
+        g &= f >> (2 * k);
+    }
+    return g;
+}
+
+/* The lowest run of n free blocks starting at or above block `from`; SIZE_MAX if none. */
+static size_t find_up(size_t from, size_t n) {
+    size_t run = 0, run_start = 0;
+    atb_word_t skip = below_mask(from % BPW);
+    for (size_t wi = from / BPW; wi < gc.n_words; wi++, skip = 0) {
+        atb_word_t f = free_bits(gc.atb[wi]) & ~skip;
+        if (f == EVEN) {
+            if (run == 0) {
+                run_start = wi * BPW;
+            }
+            run += BPW;
+            if (run >= n) {
+                return run_start;
+            }
+            continue;
+        }
+        if (f == 0) {
+            run = 0;
+            continue;
+        }
+        atb_word_t used = ~f & EVEN;
+        size_t lead = ctz_w(used) / 2;
+        if (run + lead >= n) {
+            return run > 0 ? run_start : wi * BPW;
+        }
+        if (n <= BPW) {
+            atb_word_t g = runs_in_word(f, n);
+            if (g != 0) {
+                return wi * BPW + ctz_w(g) / 2;
+            }
+        }
+        run = BPW - 1 - msb_w(used) / 2;
+        run_start = wi * BPW + BPW - run;
+    }
+    return SIZE_MAX;
+}
+
+/* The highest place for n blocks inside a free run; SIZE_MAX if there is no run of n. */
+static size_t find_down(size_t n) {
+    size_t run = 0, run_end = 0;
+    for (size_t wi = gc.n_words; wi-- > 0;) {
+        atb_word_t f = free_bits(gc.atb[wi]);
+        if (f == EVEN) {
+            if (run == 0) {
+                run_end = (wi + 1) * BPW;
+            }
+            run += BPW;
+            if (run >= n) {
+                return run_end - n;
+            }
+            continue;
+        }
+        if (f == 0) {
+            run = 0;
+            continue;
+        }
+        atb_word_t used = ~f & EVEN;
+        size_t trail = BPW - 1 - msb_w(used) / 2;
+        if (run + trail >= n) {
+            return (run > 0 ? run_end : (wi + 1) * BPW) - n;
+        }
+        if (n <= BPW) {
+            atb_word_t g = runs_in_word(f, n);
+            if (g != 0) {
+                return wi * BPW + msb_w(g) / 2;
+            }
+        }
+        run = ctz_w(used) / 2;
+        run_end = wi * BPW + run;
+    }
+    return SIZE_MAX;
+}
+
+/* Small requests first-fit from the bottom, resuming where the last search for that size ended. */
+static size_t find_small(size_t n) {
+    size_t head = find_up(gc.hint[n], n);
+    /* No run of n starts below the end of this one (or anywhere, on failure); longer runs neither. */
+    size_t next = head == SIZE_MAX ? gc.n_blocks : head + n;
+    for (size_t k = n; k <= SMALL_MAX && gc.hint[k] < next; k++) {
+        gc.hint[k] = next;
+    }
+    return head;
+}
+
+static size_t find_free(size_t n) {
+    return n <= SMALL_MAX ? find_small(n) : find_down(n);
+}
+
+/* Record that blocks [b, e) are now allocated, keeping the sweep bounds valid. */
+static void cover(size_t b, size_t e) {
+    if (e <= gc.low_end || b >= gc.high_start) {
+        return;
+    }
+    size_t from_low = b > gc.low_end ? b - gc.low_end : 0;
+    size_t from_high = gc.high_start > e ? gc.high_start - e : 0;
+    if (from_low <= from_high) {
+        gc.low_end = e;
+    } else {
+        gc.high_start = b;
+    }
+}
+
+/* Record that blocks from b on were freed: searches for small sizes must look there again. */
+static void uncover(size_t b) {
+    /* the free run may start a little below b: small searches only care about SMALL_MAX of it */
+    size_t start = b;
+    while (start > 0 && b - start < SMALL_MAX && at_get(start - 1) == AT_FREE) {
+        start--;
+    }
+    for (size_t k = 1; k <= SMALL_MAX; k++) {
+        if (gc.hint[k] > start) {
+            gc.hint[k] = start;
+        }
+    }
 }
 
 /* ---- allocation ---- */
 
-/* First fit from the hint; returns the head block or SIZE_MAX. */
-static size_t find_free(size_t n) {
-    size_t first_free = SIZE_MAX;
-    size_t run = 0;
-    for (size_t b = gc.hint; b < gc.n_blocks; b++) {
-        if (at_get(b) != AT_FREE) {
-            run = 0;
-            continue;
-        }
-        if (first_free == SIZE_MAX) {
-            first_free = b;
-        }
-        if (++run == n) {
-            size_t head = b + 1 - n;
-            gc.hint = head == first_free ? b + 1 : first_free;
-            return head;
-        }
+static bool want_collect(void) {
+    if (CONFIG_GC_STRESS) {
+        return true;
     }
-    if (first_free != SIZE_MAX) {
-        gc.hint = first_free;
+    if (!gc.enabled) {
+        return false;
     }
-    return SIZE_MAX;
+    size_t limit = gc.threshold >= 0 ? (size_t)gc.threshold : gc.auto_limit;
+    return gc.since_collect >= limit;
 }
 
 void *gc_alloc(size_t n_bytes, bool has_finaliser) {
@@ -286,7 +559,7 @@ void *gc_alloc(size_t n_bytes, bool has_finaliser) {
         return NULL;
     }
     bool collected = false;
-    if (CONFIG_GC_STRESS || (gc.enabled && gc.threshold >= 0 && gc.since_collect >= (size_t)gc.threshold)) {
+    if (want_collect()) {
         gc_collect();
         collected = true;
     }
@@ -299,9 +572,10 @@ void *gc_alloc(size_t n_bytes, bool has_finaliser) {
         return NULL;
     }
     at_set(head, AT_HEAD);
-    for (size_t b = head + 1; b < head + n; b++) {
-        at_set(b, AT_TAIL);
+    if (n > 1) {
+        set_range(head + 1, n - 1, AT_TAIL);
     }
+    cover(head, head + n);
     gc.since_collect += n;
     note_used((intptr_t)n);
     void *p = gc.pool + head * BYTES_PER_BLOCK;
@@ -315,13 +589,9 @@ static bool is_head(const void *p) {
 }
 
 static void free_blocks(size_t b, size_t n) {
-    for (size_t i = b; i < b + n; i++) {
-        at_set(i, AT_FREE);
-    }
+    set_range(b, n, AT_FREE);
     gc.used_blocks -= n;
-    if (b < gc.hint) {
-        gc.hint = b;
-    }
+    uncover(b);
 }
 
 void gc_free(void *ptr) {
@@ -337,6 +607,19 @@ size_t gc_nbytes(const void *ptr) {
         return 0;
     }
     return alloc_blocks(block_of(ptr)) * BYTES_PER_BLOCK;
+}
+
+/* Free blocks directly after (dir 1) or before (dir -1) block b, counting up to max. */
+static size_t free_beside(size_t b, int dir, size_t max) {
+    size_t n = 0;
+    while (n < max) {
+        size_t i = dir > 0 ? b + n : b - 1 - n;
+        if ((dir > 0 ? i >= gc.n_blocks : b < n + 1) || at_get(i) != AT_FREE) {
+            break;
+        }
+        n++;
+    }
+    return n;
 }
 
 void *gc_realloc(void *ptr, size_t n_bytes, bool allow_move) {
@@ -355,19 +638,26 @@ void *gc_realloc(void *ptr, size_t n_bytes, bool allow_move) {
         }
         return ptr;
     }
-    /* Grow in place when the following blocks are free. */
-    size_t extra = 0;
-    while (b + have + extra < gc.n_blocks && extra < want - have && at_get(b + have + extra) == AT_FREE) {
-        extra++;
+    size_t more = want - have;
+    size_t after = free_beside(b + have, 1, more);
+    size_t before = 0;
+    if (after < more && allow_move) {
+        before = free_beside(b, -1, more - after);
     }
-    if (extra == want - have) {
-        for (size_t i = b + have; i < b + want; i++) {
-            at_set(i, AT_TAIL);
+    if (after + before == more) {
+        /* Grow in place, sliding down into the free blocks before it if needed. */
+        size_t head = b - before;
+        set_range(b + have, after, AT_TAIL);
+        if (before > 0) {
+            set_range(head + 1, before, AT_TAIL);
+            at_set(head, AT_HEAD);
+            memmove(gc.pool + head * BYTES_PER_BLOCK, ptr, have * BYTES_PER_BLOCK);
         }
-        memset(gc.pool + (b + have) * BYTES_PER_BLOCK, 0, extra * BYTES_PER_BLOCK);
-        gc.since_collect += extra;
-        note_used((intptr_t)extra);
-        return ptr;
+        memset(gc.pool + (head + have) * BYTES_PER_BLOCK, 0, more * BYTES_PER_BLOCK);
+        cover(head, head + want);
+        gc.since_collect += more;
+        note_used((intptr_t)more);
+        return gc.pool + head * BYTES_PER_BLOCK;
     }
     if (!allow_move) {
         return NULL;
@@ -410,12 +700,16 @@ void gc_set_threshold(intptr_t bytes) {
 void gc_info(gc_info_t *info) {
     size_t max_run = 0, run = 0;
     for (size_t b = 0; b < gc.n_blocks; b++) {
-        if (at_get(b) == AT_FREE) {
-            if (++run > max_run) {
-                max_run = run;
-            }
+        if (b % BPW == 0 && gc.atb[b / BPW] == 0 && b + BPW <= gc.n_blocks) {
+            run += BPW;
+            b += BPW - 1;
+        } else if (at_get(b) == AT_FREE) {
+            run++;
         } else {
             run = 0;
+        }
+        if (run > max_run) {
+            max_run = run;
         }
     }
     info->total = gc.n_blocks * BYTES_PER_BLOCK;

@@ -576,6 +576,61 @@ static int hex_val(char c) {
     return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+/* \N{...}: no Unicode name database on a microcontroller, just the common names. */
+static const struct {
+    const char *name;
+    uint32_t cp;
+} char_names[] = {
+    { "NULL", 0 }, { "CHARACTER TABULATION", 9 }, { "LINE FEED", 10 }, { "CARRIAGE RETURN", 13 },
+    { "ESCAPE", 27 }, { "SPACE", 32 }, { "NO-BREAK SPACE", 0xa0 }, { "POUND SIGN", 0xa3 },
+    { "YEN SIGN", 0xa5 }, { "SECTION SIGN", 0xa7 }, { "COPYRIGHT SIGN", 0xa9 },
+    { "REGISTERED SIGN", 0xae }, { "DEGREE SIGN", 0xb0 }, { "PLUS-MINUS SIGN", 0xb1 },
+    { "MICRO SIGN", 0xb5 }, { "MULTIPLICATION SIGN", 0xd7 }, { "DIVISION SIGN", 0xf7 },
+    { "LATIN SMALL LETTER E WITH ACUTE", 0xe9 }, { "GREEK SMALL LETTER ALPHA", 0x3b1 },
+    { "GREEK SMALL LETTER BETA", 0x3b2 }, { "GREEK SMALL LETTER GAMMA", 0x3b3 },
+    { "GREEK SMALL LETTER DELTA", 0x3b4 }, { "GREEK SMALL LETTER LAMDA", 0x3bb },
+    { "GREEK SMALL LETTER MU", 0x3bc }, { "GREEK SMALL LETTER PI", 0x3c0 },
+    { "GREEK SMALL LETTER SIGMA", 0x3c3 }, { "GREEK SMALL LETTER OMEGA", 0x3c9 },
+    { "GREEK CAPITAL LETTER DELTA", 0x394 }, { "GREEK CAPITAL LETTER SIGMA", 0x3a3 },
+    { "GREEK CAPITAL LETTER OMEGA", 0x3a9 }, { "EN DASH", 0x2013 }, { "EM DASH", 0x2014 },
+    { "LEFT SINGLE QUOTATION MARK", 0x2018 }, { "RIGHT SINGLE QUOTATION MARK", 0x2019 },
+    { "LEFT DOUBLE QUOTATION MARK", 0x201c }, { "RIGHT DOUBLE QUOTATION MARK", 0x201d },
+    { "BULLET", 0x2022 }, { "HORIZONTAL ELLIPSIS", 0x2026 }, { "EURO SIGN", 0x20ac },
+    { "LEFTWARDS ARROW", 0x2190 }, { "RIGHTWARDS ARROW", 0x2192 }, { "INFINITY", 0x221e },
+    { "BLACK STAR", 0x2605 }, { "WHITE STAR", 0x2606 }, { "SNOWMAN", 0x2603 },
+    { "WHITE SMILING FACE", 0x263a }, { "BLACK HEART SUIT", 0x2665 }, { "CHECK MARK", 0x2713 },
+    { "HEAVY CHECK MARK", 0x2714 }, { "GRINNING FACE", 0x1f600 }, { "REPLACEMENT CHARACTER", 0xfffd },
+};
+
+static bool lookup_char_name(const char *s, size_t len, uint32_t *cp) {
+    static const char *const letter_prefix[] = { "LATIN SMALL LETTER ", "LATIN CAPITAL LETTER ", "DIGIT " };
+    static const char *const digits[] = { "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN",
+                                          "EIGHT", "NINE" };
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(letter_prefix[i]);
+        if (len <= n || memcmp(s, letter_prefix[i], n) != 0) {
+            continue;
+        }
+        if (i < 2 && len == n + 1 && s[n] >= 'A' && s[n] <= 'Z') {
+            *cp = (uint32_t)(i == 0 ? s[n] - 'A' + 'a' : s[n]);
+            return true;
+        }
+        for (size_t d = 0; i == 2 && d < 10; d++) {
+            if (len - n == strlen(digits[d]) && memcmp(s + n, digits[d], len - n) == 0) {
+                *cp = (uint32_t)('0' + d);
+                return true;
+            }
+        }
+    }
+    for (size_t i = 0; i < sizeof(char_names) / sizeof(char_names[0]); i++) {
+        if (strlen(char_names[i].name) == len && memcmp(char_names[i].name, s, len) == 0) {
+            *cp = char_names[i].cp;
+            return true;
+        }
+    }
+    return false;
+}
+
 static RT_NORETURN void escape_error(lexer_t *lx, bool bytes, size_t pos, const char *what) {
     lexer_error(lx, "(%s error) '%s' codec can't decode bytes in position %u-%u: %s",
                 bytes ? "value" : "unicode", bytes ? "bytes" : "unicodeescape",
@@ -647,11 +702,24 @@ void lexer_decode_string(lexer_t *lx, const char *s, size_t len, int flags, vstr
                 }
                 break;
             }
-            case 'N':
-                if (!bytes) {
-                    escape_error(lx, false, esc_pos, "\\N{...} escapes are not supported");
+            case 'N': {
+                if (bytes) {
+                    vstr_add_byte(vs, '\\');
+                    vstr_add_byte(vs, 'N');
+                    continue;
                 }
-                /* fall through */
+                const char *close = s < e && *s == '{' ? memchr(s, '}', (size_t)(e - s)) : NULL;
+                if (close == NULL) {
+                    escape_error(lx, false, esc_pos, "malformed \\N character escape");
+                }
+                if (!lookup_char_name(s + 1, (size_t)(close - s - 1), &v)) {
+                    lexer_error(lx, "(unicode error) 'unicodeescape' codec can't decode bytes in position %u-%u: "
+                                "unknown Unicode character name", (unsigned)esc_pos,
+                                (unsigned)(esc_pos + (size_t)(close - s) + 1));
+                }
+                s = close + 1;
+                break;
+            }
             default:
                 vstr_add_byte(vs, '\\');
                 vstr_add_byte(vs, (uint8_t)c);

@@ -1,7 +1,11 @@
 /* map.c: the insertion-ordered hash map under dicts, module globals, instance attributes and type
  * dicts (layout in obj.h).  Up to LINEAR_MAX entries a map is scanned linearly; beyond that a hash
- * index of 8/16/32-bit entry numbers sits beside the entry array.  Deleted entries keep their slot
- * (key OBJ_NULL) until the table is rebuilt, so the index never needs tombstones. */
+ * index of 8/16/32-bit entry numbers sits beside the entry array, probed linearly from a Fibonacci
+ * hash of the key (so keys with equal low bits still spread).  Deleted entries keep their slot
+ * (key OBJ_NULL) until the table is rebuilt, so the index never needs tombstones.
+ *
+ * Memory: the entry array grows by half (so the old and new arrays fit in a small heap), in place
+ * when the blocks after it are free, and the index is dropped before the array grows. */
 #include <string.h>
 #include "gc.h"
 #include "runtime.h"
@@ -38,12 +42,23 @@ static bool key_equal(obj_t a, obj_t b) {
     return obj_equal(a, b);
 }
 
+/* obj_hash(k) cut to 32 bits, with the common key types inlined.  Every path must give what
+ * obj_hash gives, so that equal keys of different types (1, 1.0, True; a str and its qstr) meet. */
 static uint32_t key_hash(obj_t k) {
     if (OBJ_IS_QSTR(k)) {
         return qstr_hash(OBJ_QSTR_VALUE(k));
     }
     if (OBJ_IS_SMALL_INT(k)) {
-        return (uint32_t)OBJ_SMALL_INT_VALUE(k);
+        small_int_t v = OBJ_SMALL_INT_VALUE(k);
+        return (uint32_t)(v == -1 ? -2 : v);   /* CPython's rule, as obj_hash */
+    }
+    if (obj_is_type(k, &type_str)) {
+        /* the same hash as the qstr of equal text, cached in the string */
+        str_t *s = (str_t *)k;
+        if (s->hash == 0) {
+            s->hash = qstr_compute_hash(s->data, s->len);
+        }
+        return s->hash;
     }
     return (uint32_t)OBJ_SMALL_INT_VALUE(obj_hash(k));
 }
@@ -51,15 +66,30 @@ static uint32_t key_hash(obj_t k) {
 /* ---- the hash index ----
  * Slots hold entry number + 1 (0 = empty), in the narrowest width that fits the table. */
 
-static size_t index_slots(size_t alloc) {
-    size_t n = 16;
-    while (n < alloc * 2) {
-        n *= 2;
+/* log2 of the index slots for a table of alloc entries: at least 16 slots, at most 2/3 full. */
+static unsigned index_bits(size_t alloc) {
+    size_t need = (alloc * 3 + 1) / 2 - 1;
+    unsigned k = 4;
+    while (need >> k) {
+        k++;
     }
-    return n;
+    return k;
 }
 
-static size_t index_get(const map_t *map, size_t i) {
+static inline size_t index_slots(size_t alloc) {
+    return (size_t)1 << index_bits(alloc);
+}
+
+static size_t index_width(size_t alloc) {
+    return alloc < 0xff ? 1 : alloc < 0xffff ? 2 : 4;
+}
+
+/* First probe: the top bits of a Fibonacci hash, so keys differing only in high bits spread too. */
+static inline size_t index_start(uint32_t hash, unsigned bits) {
+    return (size_t)((uint32_t)(hash * 2654435769u) >> (32 - bits));
+}
+
+static inline size_t index_get(const map_t *map, size_t i) {
     if (map->alloc < 0xff) {
         return ((const uint8_t *)map->index)[i];
     } else if (map->alloc < 0xffff) {
@@ -79,12 +109,28 @@ static void index_put(map_t *map, size_t i, size_t v) {
 }
 
 static void index_add(map_t *map, size_t entry, uint32_t hash) {
-    size_t mask = index_slots(map->alloc) - 1;
-    size_t i = hash & mask;
+    unsigned bits = index_bits(map->alloc);
+    size_t mask = ((size_t)1 << bits) - 1;
+    size_t i = index_start(hash, bits);
     while (index_get(map, i) != 0) {
         i = (i + 1) & mask;
     }
     index_put(map, i, entry + 1);
+}
+
+/* Give a map of more than LINEAR_MAX entries its index (it has none while this runs, so an
+ * allocation failure leaves a map that is merely searched linearly). */
+static void index_build(map_t *map) {
+    if (map->alloc <= LINEAR_MAX) {
+        return;
+    }
+    void *index = m_malloc(index_slots(map->alloc) * index_width(map->alloc));
+    map->index = index;
+    for (size_t i = 0; i < map->used; i++) {
+        if (map->table[i].key != OBJ_NULL) {
+            index_add(map, i, key_hash(map->table[i].key));
+        }
+    }
 }
 
 /* ---- table management ---- */
@@ -110,21 +156,31 @@ static void fill(map_t *map, const map_elem_t *from, size_t used, size_t alloc) 
     map->used = (uint32_t)n;
     map->len = (uint32_t)n;
     map->index = NULL;
-    if (alloc > LINEAR_MAX) {
-        size_t width = alloc < 0xff ? 1 : alloc < 0xffff ? 2 : 4;
-        map->index = m_malloc(index_slots(alloc) * width);
-        for (size_t i = 0; i < n; i++) {
-            index_add(map, i, key_hash(table[i].key));
-        }
-    }
+    index_build(map);
 }
 
+/* Squeeze out deleted entries and resize the table to alloc entries (>= len). */
 static void rebuild(map_t *map, size_t alloc) {
-    map_elem_t *old_table = map->table;
-    void *old_index = map->index;
-    fill(map, old_table, map->used, alloc);
-    m_free(old_table);
-    m_free(old_index);
+    m_free(map->index);
+    map->index = NULL;
+    map_elem_t *t = map->table;
+    size_t n = 0;
+    for (size_t i = 0; i < map->used; i++) {
+        if (t[i].key != OBJ_NULL) {
+            t[n++] = t[i];
+        }
+    }
+    memset(t + n, 0, (map->used - n) * sizeof(map_elem_t));  /* drop stale references */
+    map->used = (uint32_t)n;
+    if (alloc != map->alloc) {
+        map->table = m_renew(map_elem_t, t, alloc);
+        map->alloc = (uint32_t)alloc;
+    }
+    index_build(map);
+}
+
+static size_t grown(size_t alloc) {
+    return alloc < 4 ? 4 : alloc < 16 ? alloc * 2 : alloc + alloc / 2;
 }
 
 void map_init(map_t *map, size_t n) {
@@ -158,6 +214,15 @@ static map_elem_t *find(map_t *map, obj_t key, uint32_t *hash_out) {
                 return p;
             }
         }
+        if (!OBJ_IS_PTR(key) && !OBJ_IS_QSTR(key)) {
+            /* a small int equals only itself or a number object */
+            for (map_elem_t *p = e; p < end; p++) {
+                if (OBJ_IS_PTR(p->key) && key_equal(key, p->key)) {
+                    return p;
+                }
+            }
+            return NULL;
+        }
         for (map_elem_t *p = e; p < end; p++) {
             if (p->key != OBJ_NULL && key_equal(key, p->key)) {
                 return p;
@@ -167,15 +232,16 @@ static map_elem_t *find(map_t *map, obj_t key, uint32_t *hash_out) {
     }
     uint32_t hash = key_hash(key);
     *hash_out = hash;
-    size_t mask = index_slots(map->alloc) - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    unsigned bits = index_bits(map->alloc);
+    size_t mask = ((size_t)1 << bits) - 1;
+    for (size_t i = index_start(hash, bits);; i = (i + 1) & mask) {
         size_t slot = index_get(map, i);
         if (slot == 0) {
             return NULL;
         }
-        map_elem_t *p = &map->table[slot - 1];
-        if (p->key != OBJ_NULL && key_equal(key, p->key)) {
-            return p;
+        obj_t k = map->table[slot - 1].key;
+        if (k == key || (k != OBJ_NULL && key_equal(key, k))) {
+            return &map->table[slot - 1];
         }
     }
 }
@@ -202,14 +268,13 @@ map_elem_t *map_lookup(map_t *map, obj_t key, map_lookup_kind_t kind) {
     }
     check_mutable(map);
     if (map->used == map->alloc) {
-        size_t alloc = map->alloc;
-        if (alloc == 0) {
-            alloc = 4;
-        } else if ((size_t)map->len * 4 > alloc * 3) {
-            alloc *= 2;
-        }
         bool had_index = map->index != NULL;
-        rebuild(map, alloc);
+        if (map->alloc == 0) {
+            fill(map, NULL, 0, 4);
+        } else {
+            /* grow when mostly live, else just squeeze out the deleted entries */
+            rebuild(map, (size_t)map->len * 4 > (size_t)map->alloc * 3 ? grown(map->alloc) : map->alloc);
+        }
         if (map->index != NULL && !had_index) {
             hash = key_hash(key);
         }

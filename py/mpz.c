@@ -410,10 +410,6 @@ bool mpz_is_odd(const mpz_t *z) {
     return z->len && (z->dig[0] & 1);
 }
 
-int mpz_cmp_mag(const mpz_t *a, const mpz_t *b) {
-    return mag_cmp(a->dig, a->len, b->dig, b->len);
-}
-
 int mpz_cmp(const mpz_t *a, const mpz_t *b) {
     if (a->neg != b->neg) {
         return a->neg ? -1 : 1;

@@ -69,7 +69,6 @@ double mpz_as_double(const mpz_t *z, bool *overflow);
 double mpz_true_div(const mpz_t *a, const mpz_t *b, bool *overflow);
 
 int mpz_cmp(const mpz_t *a, const mpz_t *b);     /* -1, 0, 1 */
-int mpz_cmp_mag(const mpz_t *a, const mpz_t *b);
 size_t mpz_bit_length(const mpz_t *z);           /* of the magnitude */
 size_t mpz_popcount(const mpz_t *z);             /* of the magnitude */
 bool mpz_is_odd(const mpz_t *z);

@@ -295,6 +295,35 @@ static void float_print(const print_t *p, obj_t self, print_kind_t kind) {
 
 /* ---- format() ---- */
 
+/* format() with a precision and no type: like 'g', but switching to exponent notation one digit
+ * earlier and keeping a ".0" on fixed-point results (CPython's Py_DTSF_ADD_DOT_0 rules). */
+static int format_general(char *buf, size_t size, double v, int prec, bool alt) {
+    int n = snprintf(buf, size, "%.*e", prec - 1, v);
+    char *e = strchr(buf, 'e');
+    int exp10 = atoi(e + 1);
+    if (exp10 < -4 || exp10 >= prec - 1) {
+        if (!alt && strchr(buf, '.')) {
+            /* strip the mantissa's trailing zeros (and a bare dot) */
+            char *m = e;
+            while (m[-1] == '0') {
+                m--;
+            }
+            if (m[-1] == '.') {
+                m--;
+            }
+            memmove(m, e, strlen(e) + 1);
+            n = (int)strlen(buf);
+        }
+        return n;
+    }
+    n = snprintf(buf, size, alt ? "%#.*g" : "%.*g", prec, v);
+    if (!strchr(buf, '.')) {
+        memcpy(buf + n, ".0", 3);
+        n += 2;
+    }
+    return n;
+}
+
 /* The number part (no sign) of v >= 0 for a presentation type, into out. */
 static void format_number(vstr_t *out, double v, char type, int prec, bool alt) {
     if (isinf(v) || isnan(v)) {
@@ -309,36 +338,28 @@ static void format_number(vstr_t *out, double v, char type, int prec, bool alt) 
         float_repr(out, (float_val_t)v);
         return;
     }
-    char fmt[8] = "%", *f = fmt + 1;
-    if (alt) {
-        *f++ = '#';
-    }
-    *f++ = '.';
-    *f++ = '*';
-    char t = type;
-    if (type == 0 || type == 'n') {
-        t = 'g';
-    } else if (type == '%') {
-        t = 'f';
-        v *= 100;
-    }
-    *f++ = t;
-    *f = 0;
     if (prec < 0) {
         prec = 6;
     }
-    if (type == 0 && prec == 0) {
-        prec = 1;
-    }
     size_t size = (size_t)prec + 340;
     char *buf = m_new(char, size);
-    int n = snprintf(buf, size, fmt, prec, v);
+    int n;
+    if (type == 0) {
+        n = format_general(buf, size, v, prec ? prec : 1, alt);
+    } else {
+        char fmt[8], *f = fmt;
+        *f++ = '%';
+        if (alt) {
+            *f++ = '#';
+        }
+        *f++ = '.';
+        *f++ = '*';
+        *f++ = type == 'n' ? 'g' : type == '%' ? 'f' : type;
+        *f = 0;
+        n = snprintf(buf, size, fmt, prec, type == '%' ? v * 100 : v);
+    }
     vstr_add_strn(out, buf, (size_t)n);
     m_free(buf);
-    if (type == 0 && !memchr(out->buf, '.', out->len) && !memchr(out->buf, 'e', out->len)) {
-        /* no type: like 'g', but fixed-point results keep one fractional digit */
-        vstr_add_str(out, ".0");
-    }
     if (type == '%') {
         vstr_add_byte(out, '%');
     }

@@ -574,13 +574,16 @@ static obj_t user_unary_op(unary_op_t op, obj_t self) {
 
 /* in binary_op_t order (BINARY_OPS_ARITH) */
 static const qstr arith_names[] = {
-    Q___or__, Q___xor__, Q___and__, Q___lshift__, Q___rshift__, Q___add__, Q___sub__, Q___mul__, Q___matmul__, Q___floordiv__, Q___truediv__, Q___mod__, Q___pow__,
+    Q___or__, Q___xor__, Q___and__, Q___lshift__, Q___rshift__, Q___add__, Q___sub__, Q___mul__, Q___matmul__,
+    Q___floordiv__, Q___truediv__, Q___mod__, Q___pow__,
 };
 static const qstr inplace_names[] = {
-    Q___ior__, Q___ixor__, Q___iand__, Q___ilshift__, Q___irshift__, Q___iadd__, Q___isub__, Q___imul__, Q___imatmul__, Q___ifloordiv__, Q___itruediv__, Q___imod__, Q___ipow__,
+    Q___ior__, Q___ixor__, Q___iand__, Q___ilshift__, Q___irshift__, Q___iadd__, Q___isub__, Q___imul__,
+    Q___imatmul__, Q___ifloordiv__, Q___itruediv__, Q___imod__, Q___ipow__,
 };
 static const qstr reverse_names[] = {
-    Q___ror__, Q___rxor__, Q___rand__, Q___rlshift__, Q___rrshift__, Q___radd__, Q___rsub__, Q___rmul__, Q___rmatmul__, Q___rfloordiv__, Q___rtruediv__, Q___rmod__, Q___rpow__,
+    Q___ror__, Q___rxor__, Q___rand__, Q___rlshift__, Q___rrshift__, Q___radd__, Q___rsub__, Q___rmul__,
+    Q___rmatmul__, Q___rfloordiv__, Q___rtruediv__, Q___rmod__, Q___rpow__,
 };
 static const qstr compare_names[] = { Q___lt__, Q___gt__, Q___eq__, Q___le__, Q___ge__, Q___ne__, Q___contains__ };
 

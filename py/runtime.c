@@ -471,6 +471,10 @@ obj_t rt_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     rt_raise_unsupported_binop(op, lhs, rhs);
 }
 
+static bool is_iterable(const type_t *t) {
+    return t->getiter != NULL || t->subscr != NULL || (t->flags & TYPE_FLAG_ITER_IS_SELF);
+}
+
 bool rt_contains(obj_t container, obj_t item) {
     const type_t *t = obj_get_type(container);
     if (t->binary_op) {
@@ -479,7 +483,7 @@ bool rt_contains(obj_t container, obj_t item) {
             return r == OBJ_TRUE || (r != OBJ_FALSE && obj_is_true(r));
         }
     }
-    if (t->getiter == NULL && t->subscr == NULL && !(t->flags & TYPE_FLAG_ITER_IS_SELF)) {
+    if (!is_iterable(t)) {
         rt_raise_type_error("argument of type '%q' is not iterable", t->name);
     }
     obj_t it = rt_getiter(container);
@@ -544,6 +548,15 @@ static void append_iterable(obj_t list, obj_t iterable) {
     }
 }
 
+/* "f() argument after ** must be a mapping, not list", naming the function as CPython does. */
+static RT_NORETURN void raise_star_error(obj_t fun, const char *stars, const char *what, obj_t arg) {
+    obj_t name = rt_load_attr_maybe(fun, Q___qualname__);
+    if (name == OBJ_NULL || !obj_is_str(name)) {
+        name = obj_isinstance(fun, &type_type) ? OBJ_NEW_QSTR(((const type_t *)fun)->name) : QOBJ(function);
+    }
+    rt_raise_type_error("%S() argument after %s must be %s, not %q", name, stars, what, obj_type_name(arg));
+}
+
 obj_t rt_call_ex(obj_t fun, obj_t args, obj_t kwargs) {
     size_t n_pos = 0;
     obj_t *pos = NULL;
@@ -551,9 +564,8 @@ obj_t rt_call_ex(obj_t fun, obj_t args, obj_t kwargs) {
         if (obj_is_type(args, &type_tuple) || obj_is_type(args, &type_list)) {
             obj_get_array(args, &n_pos, &pos);
         } else {
-            const type_t *t = obj_get_type(args);
-            if (t->getiter == NULL && t->subscr == NULL && !(t->flags & TYPE_FLAG_ITER_IS_SELF)) {
-                rt_raise_type_error("argument after * must be an iterable, not %q", t->name);
+            if (!is_iterable(obj_get_type(args))) {
+                raise_star_error(fun, "*", "an iterable", args);
             }
             obj_t list = obj_new_list(0, NULL);
             append_iterable(list, args);
@@ -564,8 +576,11 @@ obj_t rt_call_ex(obj_t fun, obj_t args, obj_t kwargs) {
         return rt_call(fun, n_pos, 0, pos);
     }
     if (!obj_isinstance(kwargs, &type_dict)) {
-        obj_t d = obj_new_dict(0);
-        obj_t keys = rt_call_method(kwargs, Q_keys, 0, NULL);
+        obj_t d = obj_new_dict(0), dest[2];
+        if (!rt_load_method_maybe(kwargs, Q_keys, dest)) {
+            raise_star_error(fun, "**", "a mapping", kwargs);
+        }
+        obj_t keys = dest[1] != OBJ_NULL ? rt_call1(dest[0], dest[1]) : rt_call0(dest[0]);
         obj_t it = rt_getiter(keys), k;
         while ((k = rt_iternext(it)) != OBJ_STOP) {
             obj_dict_store(d, k, rt_subscr_load(kwargs, k));
@@ -725,6 +740,13 @@ static RT_NORETURN void raise_unpack(size_t expected, size_t got, bool at_least)
                          (unsigned)expected, (unsigned)got);
 }
 
+static obj_t unpack_iter(obj_t seq) {
+    if (!is_iterable(obj_get_type(seq))) {
+        rt_raise_type_error("cannot unpack non-iterable %q object", obj_type_name(seq));
+    }
+    return rt_getiter(seq);
+}
+
 void rt_unpack_sequence(obj_t seq, size_t n, obj_t *items) {
     if (obj_is_type(seq, &type_tuple) || obj_is_type(seq, &type_list)) {
         size_t len;
@@ -736,7 +758,7 @@ void rt_unpack_sequence(obj_t seq, size_t n, obj_t *items) {
         memcpy(items, src, n * sizeof(obj_t));
         return;
     }
-    obj_t it = rt_getiter(seq);
+    obj_t it = unpack_iter(seq);
     for (size_t i = 0; i < n; i++) {
         obj_t x = rt_iternext(it);
         if (x == OBJ_STOP) {
@@ -751,7 +773,7 @@ void rt_unpack_sequence(obj_t seq, size_t n, obj_t *items) {
 
 void rt_unpack_ex(obj_t seq, size_t n_before, size_t n_after, obj_t *items) {
     obj_t list = obj_new_list(0, NULL);
-    append_iterable(list, seq);
+    append_iterable(list, unpack_iter(seq));
     size_t len;
     obj_t *src;
     obj_list_get(list, &len, &src);

@@ -154,6 +154,8 @@ static bool unwind(vm_entry_t *ent, obj_t exc) {
             vm_block_t *b = --f->block;
             obj_t *sp = b->sp;
             STATE(cur_exc) = b->saved_exc;
+            /* the GC scans whole frames: drop what the abandoned code left on the stack */
+            memset(sp, 0, (size_t)((obj_t *)vm_frame_block_base(f) - sp) * sizeof(obj_t));
             *sp++ = STATE(cur_exc) != OBJ_NULL ? STATE(cur_exc) : OBJ_NONE;
             *sp++ = exc;
             STATE(cur_exc) = exc;

@@ -26,6 +26,7 @@ import difflib
 import fnmatch
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -108,19 +109,39 @@ class Result:
 
 
 def run(argv, cwd, timeout, env):
+    # Own session, so a timeout kills the whole process group (harness tests start Adder themselves).
     try:
-        p = subprocess.run(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                           capture_output=True, timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        return Result(e.stdout or b'', e.stderr or b'', None, timed_out=True)
+        p = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, start_new_session=True)
     except OSError as e:
         return Result(b'', b'', None, error=str(e))
-    return Result(p.stdout, p.stderr, p.returncode)
+    try:
+        out, err = p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        out, err = p.communicate()
+        return Result(out, err, None, timed_out=True)
+    return Result(out, err, p.returncode)
 
 
 def last_line(data):
     lines = data.decode('utf-8', 'replace').rstrip('\n').split('\n')
     return lines[-1].rstrip() if lines else ''
+
+
+SANITIZER = re.compile(r'runtime error:|ERROR: AddressSanitizer|ERROR: LeakSanitizer|SUMMARY: ')
+
+
+def stderr_summary(err, n=6):
+    # A sanitizer report's tail is stack frames of main(); its first lines say what went wrong.
+    lines = err.decode('utf-8', 'replace').rstrip('\n').split('\n')
+    for i, l in enumerate(lines):
+        if SANITIZER.search(l):
+            return lines[i:i + n]
+    return lines[-n:]
 
 
 def short_diff(exp, got, limit=40):
@@ -180,8 +201,7 @@ class Runner:
             why.append('last stderr line:\n  expected: %s\n  adder:    %s'
                        % (last_line(exp.err), last_line(got.err)))
         if got.code != exp.code and got.err and last_line(got.err) != last_line(exp.err):
-            tail = got.err.decode('utf-8', 'replace').rstrip('\n').split('\n')[-6:]
-            why.append('adder stderr (tail):\n  ' + '\n  '.join(tail))
+            why.append('adder stderr:\n  ' + '\n  '.join(stderr_summary(got.err)))
         return ('fail', '\n'.join(why)) if why else ('pass', None)
 
     def check_harness(self, binary, test):

@@ -96,28 +96,54 @@ static bool read_line(vstr_t *vs, const char *prompt) {
     }
 }
 
-static int repl(void) {
-    for (;;) {
-        vstr_t src;
+/* Reads one statement (continuation lines while incomplete) into src; false at end of input. */
+static bool read_statement(vstr_t *src) {
+    if (!read_line(src, ">>> ")) {
+        return false;
+    }
+    while (compile_is_incomplete(src->buf, src->len)) {
+        vstr_add_byte(src, '\n');
+        size_t before = src->len;
+        if (!read_line(src, "... ") || src->len == before) {
+            break;
+        }
+    }
+    vstr_add_byte(src, '\n');
+    return true;
+}
+
+/* One REPL round; returns -1 to go on, else the exit status.  Nothing it raises escapes. */
+static int repl_once(void) {
+    vstr_t src;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
         vstr_init(&src, 64);
-        if (!read_line(&src, ">>> ")) {
+        bool more = read_statement(&src);
+        nlr_pop();
+        if (!more) {
             port_stdout_write("\n", 1);
             return 0;
         }
-        while (compile_is_incomplete(src.buf, src.len)) {
-            vstr_add_byte(&src, '\n');
-            size_t before = src.len;
-            if (!read_line(&src, "... ") || src.len == before) {
-                break;
-            }
-        }
-        vstr_add_byte(&src, '\n');
-        int status = execute(src.buf, src.len, Q__lt_stdin_gt_, COMPILE_SINGLE);
-        if (opt.exiting) {
-            return status;
-        }
-        vstr_clear(&src);
+    } else {
+        STATE(pending_flag) = 0;
+        exc_print(&print_stderr, nlr.exc);
+        return -1;
     }
+    if (STATE(pending_flag)) {
+        /* Ctrl-C while typing: drop the line, as CPython does */
+        STATE(pending_flag) = 0;
+        print_str(&print_stderr, "\nKeyboardInterrupt\n");
+        return -1;
+    }
+    int status = execute(src.buf, src.len, Q__lt_stdin_gt_, COMPILE_SINGLE);
+    return opt.exiting ? status : -1;
+}
+
+static int repl(void) {
+    int status;
+    while ((status = repl_once()) < 0) {
+    }
+    return status;
 }
 
 /* Everything stdin holds, into vs. */
@@ -196,7 +222,10 @@ static int run_file(const char *path, int argc, char **argv) {
 }
 
 static int run_module(const char *name, int argc, char **argv) {
-    init_path("", 0);
+    /* as CPython: sys.path[0] is the current directory, made absolute */
+    char *cwd = getcwd(NULL, 0);
+    init_path(cwd != NULL ? cwd : "", cwd != NULL ? strlen(cwd) : 0);
+    free(cwd);
     vstr_t path;
     vstr_init(&path, 64);
     if (!import_find_file(qstr_from_str(name), &path)) {

@@ -20,7 +20,7 @@ print(sum(range(10)))
 '''
 check('32K heap: catch and recover', run(['-X', 'heapsize=32K', '-c', CATCH])[:2], (0, 'recovered\n45\n'))
 if 'gc' in run(['-c', 'import gc; print(hasattr(gc, "mem_free") and "gc")'])[1]:
-    out = run(['-X', 'heapsize=100K', '-c', 'import gc; gc.collect(); print(gc.mem_free() + gc.mem_alloc())'])[1]
-    total = int(out.strip() or 0)
-    check('gc.mem_free()+gc.mem_alloc() is about the heap size', 80 * 1024 <= total <= 120 * 1024, True)
+    MEM = 'import gc\ngc.collect()\na = gc.mem_free()\nb = bytearray(50000)\nprint(a <= 100 * 1024, a - gc.mem_free() >= 50000)'
+    check('gc.mem_free() within the heap and shrinking on allocation',
+          run(['-X', 'heapsize=100K', '-c', MEM])[:2], (0, 'True True\n'))
 finish()

@@ -1,22 +1,39 @@
 # SIGINT raises KeyboardInterrupt inside a tight loop; handlers and finally blocks still run.
 import os
+import select
 import signal
 import subprocess
 import time
 from _util import ADDER, SLOW, check, finish, last_line
 
-def interrupt(src, wait_for='ready'):
-    p = subprocess.Popen([ADDER, '-c', src], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = p.stdout.readline()
-    time.sleep(0.2)
-    p.send_signal(signal.SIGINT)
+def interrupt(src):
+    """Starts Adder on src, waits for its "ready" line, sends SIGINT; returns (status, stdout, stderr)."""
+    p = subprocess.Popen([ADDER, '-c', src], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        out, err = p.communicate(timeout=10 * SLOW)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        out, err = p.communicate()
-        return None, line + out, err
-    return p.returncode, line + out, err
+        got = b''
+        deadline = time.time() + 5 * SLOW
+        while b'\n' not in got and time.time() < deadline:
+            r, _, _ = select.select([p.stdout], [], [], 0.1)
+            if r:
+                chunk = os.read(p.stdout.fileno(), 4096)
+                if not chunk:
+                    break
+                got += chunk
+        if b'\n' not in got:
+            print('     (no "ready" line within 5 s: is print(flush=True) flushing a pipe?)')
+        time.sleep(0.2)
+        p.send_signal(signal.SIGINT)
+        try:
+            out, err = p.communicate(timeout=10 * SLOW)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            out, err = p.communicate()
+            return None, (got + out).decode(), err.decode()
+        return p.returncode, (got + out).decode(), err.decode()
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
 
 CAUGHT = '''
 import sys

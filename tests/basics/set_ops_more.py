@@ -1,0 +1,16 @@
+# set comprehensions, set algebra with frozensets and iterables, in-place methods
+s = {x % 5 for x in range(20)}
+print(sorted(s), sorted(s | frozenset({7})), type(frozenset({1}) | {2}).__name__)
+t = set('abc')
+t.intersection_update('bcd')
+print(sorted(t))
+t.difference_update(['b'])
+print(sorted(t))
+t.symmetric_difference_update({'c', 'z'})
+print(sorted(t))
+print(sorted({1, 2}.union([3], (4,))), {1, 2}.isdisjoint([3]), {1}.issubset(range(3)))
+e = set()
+e.add(())
+e.add((1,))
+print(len(e), () in e, sorted(e))
+print({1, 2} == frozenset({1, 2}), frozenset() == set())
