@@ -71,6 +71,7 @@ static struct {
     size_t n_blocks;
     size_t n_words;           /* table words; blocks past n_blocks in the last one are marked tails */
     size_t hint[SMALL_MAX + 1]; /* hint[n]: no run of n free blocks starts below this block */
+    size_t large_top;         /* every free run longer than SMALL_MAX lies below this block */
     size_t low_end;           /* every allocated block is below low_end or at/above high_start */
     size_t high_start;
     size_t used_blocks;
@@ -171,6 +172,7 @@ static void reset_hints(void) {
     for (size_t i = 0; i <= SMALL_MAX; i++) {
         gc.hint[i] = 0;
     }
+    gc.large_top = gc.n_blocks;
 }
 
 static void set_auto_limit(void) {
@@ -200,6 +202,7 @@ void gc_init(void *start, void *end) {
     gc.n_words = words;
     gc.pool_end = gc.pool + n * BYTES_PER_BLOCK;
     gc.high_start = n;
+    gc.large_top = n;
     gc.threshold = -1;
     gc.enabled = true;
     memset(gc.atb, 0, words * sizeof(atb_word_t));
@@ -457,40 +460,57 @@ static size_t find_up(size_t from, size_t n) {
     return SIZE_MAX;
 }
 
-/* The highest place for n blocks inside a free run; SIZE_MAX if there is no run of n. */
+/* Large requests: the highest place for n blocks inside a free run below large_top, or SIZE_MAX.
+ * The search also notes the highest big run it passed over (too short for n), which bounds where
+ * the next search must start. */
 static size_t find_down(size_t n) {
-    size_t run = 0, run_end = 0;
-    for (size_t wi = gc.n_words; wi-- > 0;) {
-        atb_word_t f = free_bits(gc.atb[wi]);
+    size_t run = 0, run_end = 0, big_end = 0, pos = SIZE_MAX;
+    size_t top = gc.large_top;
+    atb_word_t keep = top % BPW == 0 ? EVEN : below_mask(top % BPW);
+    for (size_t wi = (top + BPW - 1) / BPW; wi-- > 0; keep = EVEN) {
+        atb_word_t f = free_bits(gc.atb[wi]) & keep;
         if (f == EVEN) {
             if (run == 0) {
                 run_end = (wi + 1) * BPW;
             }
             run += BPW;
             if (run >= n) {
-                return run_end - n;
+                pos = run_end - n;
+                break;
             }
             continue;
+        }
+        size_t trail = f == 0 ? 0 : BPW - 1 - msb_w(~f & EVEN) / 2;
+        if (run + trail >= n) {
+            pos = (run > 0 ? run_end : (wi + 1) * BPW) - n;
+            break;
+        }
+        if (big_end == 0 && run + trail > SMALL_MAX) {
+            big_end = run > 0 ? run_end : (wi + 1) * BPW;
         }
         if (f == 0) {
             run = 0;
             continue;
         }
-        atb_word_t used = ~f & EVEN;
-        size_t trail = BPW - 1 - msb_w(used) / 2;
-        if (run + trail >= n) {
-            return (run > 0 ? run_end : (wi + 1) * BPW) - n;
-        }
         if (n <= BPW) {
             atb_word_t g = runs_in_word(f, n);
             if (g != 0) {
-                return wi * BPW + msb_w(g) / 2;
+                pos = wi * BPW + msb_w(g) / 2;
+                break;
             }
         }
-        run = ctz_w(used) / 2;
+        if (big_end == 0 && runs_in_word(f, SMALL_MAX + 1) != 0) {
+            big_end = (wi + 1) * BPW;
+        }
+        run = ctz_w(~f & EVEN) / 2;
         run_end = wi * BPW + run;
     }
-    return SIZE_MAX;
+    if (pos == SIZE_MAX && big_end == 0 && run > SMALL_MAX) {
+        big_end = run_end;
+    }
+    /* Every big free run now lies below large_top: nothing above it was big except what we took. */
+    gc.large_top = big_end != 0 ? big_end : pos != SIZE_MAX ? pos : 0;
+    return pos;
 }
 
 /* Small requests first-fit from the bottom, resuming where the last search for that size ended. */
@@ -522,17 +542,40 @@ static void cover(size_t b, size_t e) {
     }
 }
 
-/* Record that blocks from b on were freed: searches for small sizes must look there again. */
-static void uncover(size_t b) {
-    /* the free run may start a little below b: small searches only care about SMALL_MAX of it */
+/* The first block at or after b that is not free. */
+static size_t free_end(size_t b) {
+    if (b >= gc.n_blocks) {
+        return gc.n_blocks;
+    }
+    size_t wi = b / BPW;
+    atb_word_t used = ~free_bits(gc.atb[wi]) & EVEN & ~below_mask(b % BPW);
+    while (used == 0) {
+        if (++wi == gc.n_words) {
+            return gc.n_blocks;
+        }
+        used = ~free_bits(gc.atb[wi]) & EVEN;
+    }
+    return wi * BPW + ctz_w(used) / 2;
+}
+
+/* Record that blocks [b, b + n) were freed: searches for the sizes that now fit there must look
+ * there again (only those: lowering every hint would make later searches rescan the heap). */
+static void uncover(size_t b, size_t n) {
     size_t start = b;
     while (start > 0 && b - start < SMALL_MAX && at_get(start - 1) == AT_FREE) {
         start--;
     }
-    for (size_t k = 1; k <= SMALL_MAX; k++) {
+    size_t end = b + n;
+    while (end < gc.n_blocks && end - b < SMALL_MAX && at_get(end) == AT_FREE) {
+        end++;
+    }
+    for (size_t k = 1; k <= SMALL_MAX && k <= end - start; k++) {
         if (gc.hint[k] > start) {
             gc.hint[k] = start;
         }
+    }
+    if (end - start > SMALL_MAX && end > gc.large_top) {
+        gc.large_top = free_end(end);
     }
 }
 
@@ -591,7 +634,7 @@ static bool is_head(const void *p) {
 static void free_blocks(size_t b, size_t n) {
     set_range(b, n, AT_FREE);
     gc.used_blocks -= n;
-    uncover(b);
+    uncover(b, n);
 }
 
 void gc_free(void *ptr) {

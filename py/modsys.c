@@ -65,8 +65,14 @@ static obj_t read_chars(intptr_t max, bool line) {
     int c;
     while ((max < 0 || n < max) && (c = port_stdin_read_char()) >= 0) {
         vstr_add_byte(&vs, (uint8_t)c);
-        /* a multi-byte character counts once: its continuation bytes come with it */
-        n += ((uint8_t)c & 0xc0) != 0x80;
+        n++;
+        /* a multi-byte character counts once: read the continuation bytes its lead byte announces */
+        for (int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0; more > 0; more--) {
+            if ((c = port_stdin_read_char()) < 0) {
+                break;
+            }
+            vstr_add_byte(&vs, (uint8_t)c);
+        }
         if (line && c == '\n') {
             break;
         }

@@ -274,6 +274,17 @@ static mpz_dig_t mag_mul1_add(mpz_dig_t *a, size_t n, mpz_dig_t m, mpz_dig_t add
     return (mpz_dig_t)carry;
 }
 
+/* r[0..n) = a * m; returns the carry digit. */
+static mpz_dig_t mag_mul1(mpz_dig_t *r, const mpz_dig_t *a, size_t n, mpz_dig_t m) {
+    mpz_dbl_t carry = 0;
+    for (size_t i = 0; i < n; i++) {
+        carry += (mpz_dbl_t)a[i] * m;
+        r[i] = (mpz_dig_t)carry;
+        carry >>= MPZ_DIG_BITS;
+    }
+    return (mpz_dig_t)carry;
+}
+
 /* q[0..n) = a / d (q may alias a); returns the remainder. */
 static mpz_dig_t mag_div1(mpz_dig_t *q, const mpz_dig_t *a, size_t n, mpz_dig_t d) {
     mpz_dbl_t rem = 0;
@@ -581,11 +592,9 @@ void mpz_mul(mpz_t *dest, const mpz_t *a, const mpz_t *b) {
     mpz_need(dest, n);
     bool neg = a->neg != b->neg;
     if (b->len == 1) {
-        memcpy(dest->dig, a->dig, a->len * sizeof(mpz_dig_t));
-        dest->dig[a->len] = mag_mul1_add(dest->dig, a->len, b->dig[0], 0);
+        dest->dig[a->len] = mag_mul1(dest->dig, a->dig, a->len, b->dig[0]);
     } else if (a->len == 1) {
-        memcpy(dest->dig, b->dig, b->len * sizeof(mpz_dig_t));
-        dest->dig[b->len] = mag_mul1_add(dest->dig, b->len, a->dig[0], 0);
+        dest->dig[b->len] = mag_mul1(dest->dig, b->dig, b->len, a->dig[0]);
     } else {
         mag_mul_fill(dest->dig, a->dig, a->len, b->dig, b->len);
     }

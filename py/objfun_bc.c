@@ -144,7 +144,9 @@ static void bind_general(const fun_bc_t *fun, obj_t *slots, size_t n_args, size_
     const code_t *code = fun->code;
     size_t n_pos = code->n_pos_args;
     size_t k = n_args < n_pos ? n_args : n_pos;
-    memcpy(slots, args, k * sizeof(obj_t));
+    if (k) {
+        memcpy(slots, args, k * sizeof(obj_t));
+    }
     size_t idx = n_pos + code->n_kwonly_args;
     if (code->flags & CODE_FLAG_VARARGS) {
         slots[idx++] = obj_new_tuple(n_args - k, args + k);
@@ -169,7 +171,9 @@ void fun_bc_bind(vm_frame_t *f, const fun_bc_t *fun, size_t n_args, size_t n_kw,
     obj_t *slots = f->slots;
     size_t n_free = code->n_free, n_bound = code->n_locals - n_free;
     if (fun_bc_simple_call(code, n_args, n_kw)) {
-        memcpy(slots, args, n_args * sizeof(obj_t));
+        if (n_args) {
+            memcpy(slots, args, n_args * sizeof(obj_t));
+        }
         memset(slots + n_args, 0, (n_bound - n_args) * sizeof(obj_t));
     } else {
         memset(slots, 0, n_bound * sizeof(obj_t));

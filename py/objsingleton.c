@@ -91,9 +91,6 @@ static obj_t bool_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
                 break;
         }
     }
-    if (type_int.binary_op == NULL) {
-        return OBJ_NULL;
-    }
     return type_int.binary_op(op, OBJ_NEW_SMALL_INT(bool_value(lhs)), rhs);
 }
 

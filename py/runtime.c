@@ -503,7 +503,9 @@ obj_t rt_call(obj_t fun, size_t n_args, size_t n_kw, const obj_t *args) {
     if (t->call == NULL) {
         rt_raise_type_error("'%q' object is not callable", t->name);
     }
-    return t->call(fun, n_args, n_kw, args);
+    static const obj_t no_args[1];
+    /* callees may memcpy from args even when empty: never hand them NULL */
+    return t->call(fun, n_args, n_kw, args != NULL ? args : no_args);
 }
 
 obj_t rt_call0(obj_t fun) {

@@ -291,6 +291,17 @@ static inline bool cache_hit(const attr_cache_t *c, obj_t obj, uint8_t hook) {
         && !(((const type_user_t *)c->type)->hooks & hook);
 }
 
+/* Instance attributes are cached only when no class in the MRO has the name: then no (data)
+ * descriptor can take precedence over the instance dict. */
+static void cache_fill_instance(attr_cache_t *c, obj_t obj, qstr name, obj_t value) {
+    const type_t *t = ((obj_base_t *)obj)->type, *owner;
+    map_elem_t *e = map_lookup(instance_map(obj), OBJ_NEW_QSTR(name), MAP_LOOKUP);
+    if (e != NULL && e->value == value && type_lookup(t, name, &owner) == OBJ_NULL) {
+        c->type = t;
+        c->idx = (uint32_t)(e - instance_map(obj)->table);
+    }
+}
+
 static void cache_fill(attr_cache_t *c, map_t *m, obj_t key, obj_t value, const type_t *t) {
     map_elem_t *e = map_lookup(m, key, MAP_LOOKUP);
     if (e != NULL && e->value == value) {
@@ -308,7 +319,7 @@ static obj_t load_attr(code_t *code, obj_t obj, qstr name, size_t ci) {
     }
     obj_t v = rt_load_attr(obj, name);
     if (OBJ_IS_PTR(obj) && plain_instance_type(((obj_base_t *)obj)->type, TYPE_HOOK_GETATTRIBUTE)) {
-        cache_fill(c, instance_map(obj), key, v, ((obj_base_t *)obj)->type);
+        cache_fill_instance(c, obj, name, v);
     }
     return v;
 }
@@ -323,7 +334,7 @@ static void store_attr(code_t *code, obj_t obj, qstr name, obj_t v, size_t ci) {
     }
     rt_store_attr(obj, name, v);
     if (OBJ_IS_PTR(obj) && plain_instance_type(((obj_base_t *)obj)->type, TYPE_HOOK_SETATTR)) {
-        cache_fill(c, instance_map(obj), key, v, ((obj_base_t *)obj)->type);
+        cache_fill_instance(c, obj, name, v);
     }
 }
 
