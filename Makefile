@@ -1,7 +1,7 @@
 # Makefile: builds Adder for the host (ports/unix).
 #   make            build/adder (optimised, -g)
 #   make asan       build-asan/adder (AddressSanitizer + UBSan)
-#   make stress     build-stress/adder (ASan + a collection at every allocation)
+#   make stress     build-stress/adder (a collection at every allocation, with ASan)
 #   make test       install missing tools, build both, run tests/run.py on both
 #   make run        build and start the REPL
 #   make bench      run the benchmarks (tools/bench.py)
@@ -27,6 +27,7 @@ CFLAGS ?= -O2 -g
 LDLIBS := -lm
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+STRESS_FLAGS := -O1 -g -fsanitize=address -fno-omit-frame-pointer -DCONFIG_GC_STRESS=1
 
 # Objects of another compiler (make CC=clang) go in their own directory.
 OBJDIR := build/obj$(if $(filter gcc cc,$(notdir $(CC))),,-$(notdir $(CC)))
@@ -54,7 +55,7 @@ asan: build-asan/adder
 
 # GC torture build: collects on every allocation, so a missing GC root shows up at once.
 build-stress/adder: $(STRESS_OBJ)
-	$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(STRESS_OBJ) $(LDLIBS)
+	$(CC) $(STRESS_FLAGS) $(LDFLAGS) -o $@ $(STRESS_OBJ) $(LDLIBS)
 
 stress: build-stress/adder
 
@@ -76,7 +77,7 @@ build-asan/obj/%.o: %.c $(QSTR_GEN)
 
 build-stress/obj/%.o: %.c $(QSTR_GEN)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_BASE) $(ASAN_FLAGS) -DCONFIG_GC_STRESS=1 -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS_BASE) $(STRESS_FLAGS) -MMD -MP -c $< -o $@
 
 test:
 	sh tools/deps.sh
