@@ -12,7 +12,7 @@
  * (buffers of growing lists, big strings, dict tables) from the top, so long-lived small objects
  * don't end up scattered between big buffers and the middle of the heap stays one free run.
  * A collection also runs automatically once about twice the surviving data has been allocated
- * (never less than an eighth of the heap), which keeps the allocation front near the bottom: the
+ * (never less than a quarter of the heap), which keeps the allocation front near the bottom: the
  * survivors stay packed, the working set stays in the cache, and the sweep covers only the used ends.
  *
  * The mark stack is bounded; when it overflows the marked blocks above the lowest one that was
@@ -26,7 +26,9 @@
 #define BYTES_PER_BLOCK (16)
 #define MARK_STACK_SIZE (256)
 #define SMALL_MAX (8)            /* requests of up to this many blocks are small: allocated bottom up */
-#define AUTO_MIN_FRACTION (8)    /* the automatic threshold is at least total / this */
+#ifndef GC_AUTO_MIN_FRACTION
+#define GC_AUTO_MIN_FRACTION (4) /* the automatic threshold is at least total / this (0: no automatic collection) */
+#endif
 
 enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
 
@@ -70,7 +72,7 @@ static struct {
     uint8_t *pool_end;
     size_t n_blocks;
     size_t n_words;           /* table words; blocks past n_blocks in the last one are marked tails */
-    size_t hint[SMALL_MAX + 1]; /* hint[n]: no run of n free blocks starts below this block */
+    size_t hint[SMALL_MAX + 1]; /* no run of n free blocks starts below max(hint[1..n]) */
     size_t large_top;         /* every free run longer than SMALL_MAX lies below this block */
     size_t low_end;           /* every allocated block is below low_end or at/above high_start */
     size_t high_start;
@@ -176,7 +178,11 @@ static void reset_hints(void) {
 }
 
 static void set_auto_limit(void) {
-    size_t floor = gc.n_blocks / AUTO_MIN_FRACTION;
+    if (GC_AUTO_MIN_FRACTION == 0) {
+        gc.auto_limit = SIZE_MAX;
+        return;
+    }
+    size_t floor = gc.n_blocks / (GC_AUTO_MIN_FRACTION + !GC_AUTO_MIN_FRACTION);
     gc.auto_limit = 2 * gc.used_blocks > floor ? 2 * gc.used_blocks : floor;
 }
 
@@ -513,14 +519,18 @@ static size_t find_down(size_t n) {
     return pos;
 }
 
-/* Small requests first-fit from the bottom, resuming where the last search for that size ended. */
+/* Small requests first-fit from the bottom.  hint[k] only ever moves for size k itself; the search
+ * for n starts at the highest hint of sizes up to n (a run of n contains runs of every smaller size),
+ * so an allocation updates one hint instead of all of them. */
 static size_t find_small(size_t n) {
-    size_t head = find_up(gc.hint[n], n);
-    /* No run of n starts below the end of this one (or anywhere, on failure); longer runs neither. */
-    size_t next = head == SIZE_MAX ? gc.n_blocks : head + n;
-    for (size_t k = n; k <= SMALL_MAX && gc.hint[k] < next; k++) {
-        gc.hint[k] = next;
+    size_t from = gc.hint[1];
+    for (size_t k = 2; k <= n; k++) {
+        if (gc.hint[k] > from) {
+            from = gc.hint[k];
+        }
     }
+    size_t head = find_up(from, n);
+    gc.hint[n] = head == SIZE_MAX ? gc.n_blocks : head + n;
     return head;
 }
 

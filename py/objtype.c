@@ -121,8 +121,29 @@ static obj_t user_lookup(const type_t *t, qstr name) {
     return OBJ_NULL;
 }
 
+static obj_t user_descr_method(obj_t value, qstr name);
+
+static bool has_data_descriptor(const type_t *t) {
+    size_t n;
+    obj_t *mro;
+    obj_tuple_get(USER(t)->mro, &n, &mro);
+    for (size_t i = 0; i < n; i++) {
+        const type_t *m = mro[i];
+        size_t j = 0;
+        map_elem_t *e;
+        while (IS_USER(m) && (e = map_next(&m->locals_dict->map, &j)) != NULL) {
+            if (obj_is_type(e->value, &type_property) || (OBJ_IS_PTR(e->value)
+                && (user_descr_method(e->value, Q___set__) || user_descr_method(e->value, Q___delete__)))) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 static uint8_t compute_hooks(const type_t *t) {
-    return (user_lookup(t, Q___getattr__) ? TYPE_HOOK_GETATTR : 0)
+    return (has_data_descriptor(t) ? TYPE_HOOK_DATA_DESCR : 0)
+           | (user_lookup(t, Q___getattr__) ? TYPE_HOOK_GETATTR : 0)
            | (user_lookup(t, Q___getattribute__) ? TYPE_HOOK_GETATTRIBUTE : 0)
            | (user_lookup(t, Q___setattr__) ? TYPE_HOOK_SETATTR : 0)
            | (user_lookup(t, Q___delattr__) ? TYPE_HOOK_DELATTR : 0);
@@ -339,6 +360,16 @@ static obj_t instance_attr_load(obj_t self, qstr name, obj_t *dest) {
         }
     } else {
         dict_t *d = type_instance_dict(self, false);
+        if (u->hooks & TYPE_HOOK_DATA_DESCR) {
+            /* a data descriptor on the class wins over the instance dict */
+            const type_t *owner;
+            obj_t v = type_lookup(t, name, &owner);
+            if (v != OBJ_NULL && (obj_is_type(v, &type_property) || (OBJ_IS_PTR(v)
+                && (user_descr_method(v, Q___set__) || user_descr_method(v, Q___delete__))))) {
+                type_bind(self, v, owner, dest, name);
+                return dest[0];
+            }
+        }
         if (d != NULL) {
             obj_t v = map_get_qstr(&d->map, name);
             if (v != OBJ_NULL) {

@@ -32,6 +32,7 @@ typedef struct {
 #define TYPE_HOOK_GETATTRIBUTE (0x02)
 #define TYPE_HOOK_SETATTR      (0x04)
 #define TYPE_HOOK_DELATTR      (0x08)
+#define TYPE_HOOK_DATA_DESCR   (0x10) /* a class dict holds a property or a __set__/__delete__ object */
 
 typedef struct {
     obj_base_t base;
