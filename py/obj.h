@@ -404,10 +404,15 @@ obj_t obj_str(obj_t o);                           /* str() as a str object */
 /* ---- containers additions (objtuple.c, objlist.c) ---- */
 /* Lexicographic comparison of two item arrays for op (LT..NE), as list and tuple compare. */
 obj_t tuple_compare_items(binary_op_t op, const obj_t *a, size_t na, const obj_t *b, size_t nb);
-/* repr recursion guard for containers: enter returns false if o is already being printed
- * further up the C stack (print "[...]" then); frame is the address of a local of the caller. */
-bool list_repr_enter(obj_t o, const void *frame);
-void list_repr_leave(void);
+/* repr recursion guard for containers: enter returns false if o is already being printed further
+ * up the C stack (print "[...]" then), and raises RecursionError past the recursion limit. */
+typedef struct repr_guard {
+    const void *obj;
+    struct repr_guard *prev;
+    size_t depth;
+} repr_guard_t;
+bool repr_guard_enter(repr_guard_t *guard, obj_t o);   /* guard lives in the caller's frame */
+void repr_guard_leave(repr_guard_t *guard);
 
 
 /* ---- numbers area (objint.c, objfloat.c): added by the numbers helper ----

@@ -118,8 +118,8 @@ static void dict_update_args(dict_t *d, size_t n_args, size_t n_kw, const obj_t 
 static void dict_print(const print_t *p, obj_t self, print_kind_t kind) {
     (void)kind;
     dict_t *d = DICT(self);
-    stack_check();
-    if (!list_repr_enter(self, &d)) {
+    repr_guard_t guard;
+    if (!repr_guard_enter(&guard, self)) {
         print_str(p, "{...}");
         return;
     }
@@ -138,7 +138,7 @@ static void dict_print(const print_t *p, obj_t self, print_kind_t kind) {
         obj_print(p, value, PRINT_REPR);
     }
     print_str(p, "}");
-    list_repr_leave();
+    repr_guard_leave(&guard);
 }
 
 static obj_t dict_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
@@ -321,8 +321,8 @@ static obj_t dict_view_new(obj_t dict, const type_t *type) {
 static void dict_view_print(const print_t *p, obj_t self, print_kind_t kind) {
     (void)kind;
     dict_view_t *v = OBJ_TO_PTR(self);
-    stack_check();
-    if (!list_repr_enter(self, &v)) {
+    repr_guard_t guard;
+    if (!repr_guard_enter(&guard, self)) {
         print_str(p, "...");
         return;
     }
@@ -336,7 +336,7 @@ static void dict_view_print(const print_t *p, obj_t self, print_kind_t kind) {
         obj_print(p, item, PRINT_REPR);
     }
     print_str(p, "])");
-    list_repr_leave();
+    repr_guard_leave(&guard);
 }
 
 static obj_t dict_view_unary_op(unary_op_t op, obj_t self) {

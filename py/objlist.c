@@ -7,37 +7,34 @@
 #define LIST(o) ((list_t *)OBJ_TO_PTR(o))
 
 /* ---- repr recursion guard ----
- * The objects being printed, each with the address of a local in the frame printing it.  A throw can
- * unwind past list_repr_leave, so entries whose frame is not above the current one are stale and
- * dropped on entry.  Only identities are compared: the objects are kept alive by those frames. */
-#define REPR_DEPTH 32
-static struct {
-    const void *obj;
-    const void *frame;
-} repr_stack[REPR_DEPTH];
-static size_t repr_depth;
+ * The containers being printed form a chain of guards, each living in the C frame printing it.  A
+ * throw can unwind past repr_guard_leave, so guards at or below a new guard's address (in frames that
+ * have returned; the stack grows down) are stale and dropped on entry.  Only identities are compared:
+ * the objects are kept alive by those frames.  Depth is bounded like Python calls (RecursionError). */
+static repr_guard_t *repr_top;
 
-bool list_repr_enter(obj_t o, const void *frame) {
-    while (repr_depth > 0 && (uintptr_t)repr_stack[repr_depth - 1].frame <= (uintptr_t)frame) {
-        repr_depth--;
+bool repr_guard_enter(repr_guard_t *g, obj_t o) {
+    stack_check();
+    while (repr_top != NULL && (uintptr_t)repr_top <= (uintptr_t)g) {
+        repr_top = repr_top->prev;
     }
-    for (size_t i = 0; i < repr_depth; i++) {
-        if (repr_stack[i].obj == o) {
+    for (repr_guard_t *r = repr_top; r != NULL; r = r->prev) {
+        if (r->obj == o) {
             return false;
         }
     }
-    if (repr_depth < REPR_DEPTH) {
-        repr_stack[repr_depth].obj = o;
-        repr_stack[repr_depth].frame = frame;
+    g->depth = repr_top != NULL ? repr_top->depth + 1 : 1;
+    if (g->depth > CONFIG_RECURSION_LIMIT) {
+        rt_raise_msg(&type_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
     }
-    repr_depth++;
+    g->obj = o;
+    g->prev = repr_top;
+    repr_top = g;
     return true;
 }
 
-void list_repr_leave(void) {
-    if (repr_depth > 0) {
-        repr_depth--;
-    }
+void repr_guard_leave(repr_guard_t *g) {
+    repr_top = g->prev;
 }
 
 /* ---- storage ---- */
@@ -257,8 +254,8 @@ void list_sort(obj_t list, obj_t key, bool reverse) {
 static void list_print(const print_t *p, obj_t self, print_kind_t kind) {
     (void)kind;
     list_t *l = LIST(self);
-    stack_check();
-    if (!list_repr_enter(self, &l)) {
+    repr_guard_t guard;
+    if (!repr_guard_enter(&guard, self)) {
         print_str(p, "[...]");
         return;
     }
@@ -270,7 +267,7 @@ static void list_print(const print_t *p, obj_t self, print_kind_t kind) {
         obj_print(p, l->items[i], PRINT_REPR);
     }
     print_str(p, "]");
-    list_repr_leave();
+    repr_guard_leave(&guard);
 }
 
 static obj_t list_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {

@@ -512,7 +512,8 @@ static void set_print(const print_t *p, obj_t self, print_kind_t kind) {
     if (!plain) {
         print_fmt(p, "%q(", obj_type_name(self));
     }
-    if (!list_repr_enter(self, &s)) {
+    repr_guard_t guard;
+    if (!repr_guard_enter(&guard, self)) {
         print_str(p, plain ? "set(...)" : "...)");
         return;
     }
@@ -531,7 +532,7 @@ static void set_print(const print_t *p, obj_t self, print_kind_t kind) {
     if (!plain) {
         print_str(p, ")");
     }
-    list_repr_leave();
+    repr_guard_leave(&guard);
 }
 
 static obj_t set_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {

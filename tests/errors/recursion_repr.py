@@ -1,3 +1,4 @@
+# adder-args: -X heapsize=8M
 # deep recursion inside __repr__ and in nested containers
 class R:
     def __repr__(self):
