@@ -983,6 +983,46 @@ static void compile_function(unit_t *u, pn_t *pn, pn_t *params) {
     make_closure_and_function(u, s, code, flags, n_items);
 }
 
+/* The `*a` of a call whose only positional argument is *a (keywords aside), else NULL. */
+static pn_t *sole_star_arg(pn_t *pn, size_t start) {
+    pn_t *star = NULL;
+    for (size_t i = start; i < pn->n; i++) {
+        uint8_t k = pn->kid[i]->kind;
+        if (k == PN_STAR) {
+            if (star != NULL) {
+                return NULL;
+            }
+            star = pn->kid[i];
+        } else if (k != PN_KEYWORD && k != PN_DSTAR) {
+            return NULL;
+        }
+    }
+    return star;
+}
+
+/* The positional arguments kid[start..] of a call with star arguments, as one list on the stack
+ * (after the n_pre items already pushed). */
+static void compile_positional_list(unit_t *u, pn_t *pn, size_t start, size_t n_pre) {
+    size_t i = start, run = n_pre;
+    for (; i < pn->n && pn->kid[i]->kind != PN_STAR; i++) {
+        if (pn->kid[i]->kind != PN_KEYWORD && pn->kid[i]->kind != PN_DSTAR) {
+            compile_expr(u, pn->kid[i]);
+            run++;
+        }
+    }
+    emit_u(u, OP_BUILD_LIST, run, 1 - (int)run);
+    for (; i < pn->n; i++) {
+        pn_t *a = pn->kid[i];
+        if (a->kind == PN_STAR) {
+            compile_expr(u, a->kid[0]);
+            emit_u(u, OP_LIST_EXTEND, 1, -1);
+        } else if (a->kind != PN_KEYWORD && a->kind != PN_DSTAR) {
+            compile_expr(u, a);
+            emit_u(u, OP_LIST_APPEND, 1, -1);
+        }
+    }
+}
+
 /* Positional arguments kid[start..] of a call-like node after n_pre items already pushed, then the
  * call itself.  method: [A B] were pushed by LOAD_METHOD (never with star arguments). */
 static void compile_call_tail(unit_t *u, pn_t *pn, size_t start, size_t n_pre, bool method) {
@@ -1016,29 +1056,17 @@ static void compile_call_tail(unit_t *u, pn_t *pn, size_t start, size_t n_pre, b
         }
         return;
     }
-    /* positional part as one list */
-    size_t i = start, run = n_pre;
-    for (; i < pn->n && pn->kid[i]->kind != PN_STAR; i++) {
-        if (pn->kid[i]->kind != PN_KEYWORD && pn->kid[i]->kind != PN_DSTAR) {
-            compile_expr(u, pn->kid[i]);
-            run++;
-        }
-    }
-    emit_u(u, OP_BUILD_LIST, run, 1 - (int)run);
-    for (; i < pn->n; i++) {
-        pn_t *a = pn->kid[i];
-        if (a->kind == PN_STAR) {
-            compile_expr(u, a->kid[0]);
-            emit_u(u, OP_LIST_EXTEND, 1, -1);
-        } else if (a->kind != PN_KEYWORD && a->kind != PN_DSTAR) {
-            compile_expr(u, a);
-            emit_u(u, OP_LIST_APPEND, 1, -1);
-        }
+    /* positional part: f(*a) passes a itself, so the call can name f if a is not iterable */
+    pn_t *only_star = n_pre == 0 ? sole_star_arg(pn, start) : NULL;
+    if (only_star != NULL) {
+        compile_expr(u, only_star->kid[0]);
+    } else {
+        compile_positional_list(u, pn, start, n_pre);
     }
     /* keyword part as one dict */
     bool have_dict = false;
     size_t pending = 0;
-    for (i = start; i <= pn->n; i++) {
+    for (size_t i = start; i <= pn->n; i++) {
         pn_t *a = i < pn->n ? pn->kid[i] : NULL;
         if (a != NULL && a->kind == PN_KEYWORD) {
             load_const(u, a->val);

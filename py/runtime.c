@@ -575,6 +575,15 @@ obj_t rt_call_ex(obj_t fun, obj_t args, obj_t kwargs) {
         }
     }
     if (kwargs == OBJ_NULL || kwargs == OBJ_NONE) {
+        if (obj_is_type(args, &type_list)) {
+            /* f(*lst) gets lst itself: the callee must not see it change under its arguments */
+            obj_t stack_args[CALL_STACK_ARGS];
+            if (n_pos <= CALL_STACK_ARGS) {
+                memcpy(stack_args, pos, n_pos * sizeof(obj_t));
+                return rt_call(fun, n_pos, 0, stack_args);
+            }
+            obj_tuple_get(obj_new_tuple(n_pos, pos), &n_pos, &pos);
+        }
         return rt_call(fun, n_pos, 0, pos);
     }
     if (!obj_isinstance(kwargs, &type_dict)) {

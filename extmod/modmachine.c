@@ -1,0 +1,221 @@
+/* modmachine.c: the `machine` module's table and functions (freq, reset, unique_id, idle, sleeping,
+ * IRQ masking, time_pulse_us), and the callback scheduler: hardware events and timers only queue
+ * their callbacks; the queue runs from machine_poll, between Python statements that sleep or idle,
+ * so a callback always sees a consistent interpreter. */
+#include "modmachine.h"
+#include "gc.h"
+
+#define MACHINE_ROOT (STATE(port_roots)[1])
+
+static int irq_disabled;
+
+machine_state_t *machine_state(void) {
+    if (MACHINE_ROOT == OBJ_NULL) {
+        machine_state_t *ms = m_new_obj(machine_state_t);
+        for (int i = 0; i < HAL_PIN_COUNT; i++) {
+            ms->pin_handler[i] = OBJ_NULL;
+            ms->pin_trigger[i] = 0;
+        }
+        ms->timers = obj_new_list(0, NULL);
+        ms->queue = obj_new_list(0, NULL);
+        ms->running = false;
+        MACHINE_ROOT = OBJ_FROM_PTR(ms);
+    }
+    return OBJ_TO_PTR(MACHINE_ROOT);
+}
+
+void machine_schedule(obj_t callback, obj_t arg) {
+    machine_state_t *ms = machine_state();
+    obj_list_append(ms->queue, callback);
+    obj_list_append(ms->queue, arg);
+}
+
+void machine_hal_pin_edge(int pin, unsigned edge) {
+    machine_state_t *ms = machine_state();
+    if (pin >= 0 && pin < HAL_PIN_COUNT && (ms->pin_trigger[pin] & edge) && ms->pin_handler[pin] != OBJ_NULL) {
+        machine_schedule(ms->pin_handler[pin], machine_pin_obj(pin));
+    }
+}
+
+/* Runs queued callbacks in order; one that raises leaves the rest queued for the next poll. */
+static void run_queue(machine_state_t *ms) {
+    list_t *q = OBJ_TO_PTR(ms->queue);
+    while (q->len >= 2 && irq_disabled == 0) {
+        obj_t fun = q->items[0], arg = q->items[1];
+        for (size_t i = 2; i < q->len; i++) {
+            q->items[i - 2] = q->items[i];
+        }
+        q->len -= 2;
+        ms->running = true;
+        nlr_buf_t nlr;
+        if (nlr_push(&nlr) == 0) {
+            rt_call1(fun, arg);
+            nlr_pop();
+            ms->running = false;
+        } else {
+            ms->running = false;
+            nlr_raise(nlr.exc);
+        }
+    }
+}
+
+void machine_poll(void) {
+    if (STATE(pending_flag)) {
+        rt_handle_pending();
+    }
+    machine_state_t *ms = machine_state();
+    if (ms->running) {
+        return;
+    }
+    hal_poll();
+    machine_timer_fire_due(hal_ticks_us());
+    run_queue(ms);
+}
+
+void machine_sleep_us(uint64_t us) {
+    uint64_t deadline = hal_ticks_us() + us;
+    for (;;) {
+        machine_poll();
+        if (hal_ticks_us() >= deadline) {
+            return;
+        }
+        uint64_t wake = deadline, t = machine_timer_next_us();
+        if (t < wake) {
+            wake = t;
+        }
+        hal_wait_until(wake);
+    }
+}
+
+/* ---- functions ---- */
+
+static obj_t machine_freq(size_t n_args, const obj_t *args) {
+    if (n_args == 0) {
+        return obj_new_int((intptr_t)hal_cpu_freq());
+    }
+    intptr_t hz = obj_get_int(args[0]);
+    if (hz < 0 || hz > UINT32_MAX || !hal_set_cpu_freq((uint32_t)hz)) {
+        rt_raise_value_error("frequency can only be either 80Mhz or 160MHz");
+    }
+    return OBJ_NONE;
+}
+static FUN_DEFINE_VAR(machine_freq_obj, 0, 1, machine_freq);
+
+static obj_t machine_reset(void) {
+    hal_reset();
+    return OBJ_NONE;
+}
+static FUN_DEFINE_0(machine_reset_obj, machine_reset);
+
+static obj_t machine_soft_reset(void) {
+    rt_raise(obj_new_exception(&type_SystemExit, 0, NULL));
+}
+static FUN_DEFINE_0(machine_soft_reset_obj, machine_soft_reset);
+
+static obj_t machine_reset_cause(void) {
+    return OBJ_NEW_SMALL_INT(hal_reset_cause());
+}
+static FUN_DEFINE_0(machine_reset_cause_obj, machine_reset_cause);
+
+static obj_t machine_unique_id(void) {
+    uint8_t id[4];
+    hal_unique_id(id);
+    return obj_new_bytes(id, sizeof(id));
+}
+static FUN_DEFINE_0(machine_unique_id_obj, machine_unique_id);
+
+static obj_t machine_idle(void) {
+    machine_sleep_us(1000);
+    return OBJ_NONE;
+}
+static FUN_DEFINE_0(machine_idle_obj, machine_idle);
+
+static obj_t machine_lightsleep(size_t n_args, const obj_t *args) {
+    if (n_args > 0) {
+        intptr_t ms = obj_get_int(args[0]);
+        machine_sleep_us(ms > 0 ? (uint64_t)ms * 1000u : 0);
+    } else {
+        machine_sleep_us(1000);
+    }
+    return OBJ_NONE;
+}
+static FUN_DEFINE_VAR(machine_lightsleep_obj, 0, 1, machine_lightsleep);
+
+static obj_t machine_deepsleep(size_t n_args, const obj_t *args) {
+    intptr_t ms = n_args > 0 ? obj_get_int(args[0]) : 0;
+    hal_deepsleep(ms > 0 ? (uint64_t)ms * 1000u : 0);
+    return OBJ_NONE;
+}
+static FUN_DEFINE_VAR(machine_deepsleep_obj, 0, 1, machine_deepsleep);
+
+/* disable_irq returns the previous state for enable_irq to restore, so the two nest. */
+static obj_t machine_disable_irq(void) {
+    return OBJ_NEW_SMALL_INT(irq_disabled++);
+}
+static FUN_DEFINE_0(machine_disable_irq_obj, machine_disable_irq);
+
+static obj_t machine_enable_irq(size_t n_args, const obj_t *args) {
+    irq_disabled = n_args > 0 ? (int)obj_get_int(args[0]) : 0;
+    if (irq_disabled < 0) {
+        irq_disabled = 0;
+    }
+    return OBJ_NONE;
+}
+static FUN_DEFINE_VAR(machine_enable_irq_obj, 0, 1, machine_enable_irq);
+
+/* time_pulse_us(pin, level, timeout_us=1000000): the length of the next pulse at `level`:
+ * -2 if the pin did not reach `level` in time, -1 if the pulse outlasted the timeout. */
+static obj_t machine_time_pulse_us(size_t n_args, const obj_t *args) {
+    int pin = machine_pin_get(args[0]);
+    int level = obj_is_true(args[1]);
+    intptr_t timeout = n_args > 2 ? obj_get_int(args[2]) : 1000000;
+    uint64_t start = hal_ticks_us();
+    while (hal_pin_read(pin) != level) {
+        if (hal_ticks_us() - start >= (uint64_t)timeout) {
+            return OBJ_NEW_SMALL_INT(-2);
+        }
+        hal_poll();
+        hal_wait_until(hal_ticks_us() + 1);
+    }
+    start = hal_ticks_us();
+    while (hal_pin_read(pin) == level) {
+        if (hal_ticks_us() - start >= (uint64_t)timeout) {
+            return OBJ_NEW_SMALL_INT(-1);
+        }
+        hal_poll();
+        hal_wait_until(hal_ticks_us() + 1);
+    }
+    return obj_new_int((intptr_t)(hal_ticks_us() - start));
+}
+static FUN_DEFINE_VAR(machine_time_pulse_us_obj, 2, 3, machine_time_pulse_us);
+
+static const map_elem_t machine_globals_table[] = {
+    { QOBJ(__name__), QOBJ(machine) },
+    { QOBJ(Pin), OBJ_ROM(&machine_pin_type) },
+    { QOBJ(Signal), OBJ_ROM(&machine_signal_type) },
+    { QOBJ(PWM), OBJ_ROM(&machine_pwm_type) },
+    { QOBJ(ADC), OBJ_ROM(&machine_adc_type) },
+    { QOBJ(Timer), OBJ_ROM(&machine_timer_type) },
+    { QOBJ(SoftI2C), OBJ_ROM(&machine_softi2c_type) },
+    { QOBJ(I2C), OBJ_ROM(&machine_i2c_type) },
+    { QOBJ(freq), OBJ_ROM(&machine_freq_obj) },
+    { QOBJ(reset), OBJ_ROM(&machine_reset_obj) },
+    { QOBJ(soft_reset), OBJ_ROM(&machine_soft_reset_obj) },
+    { QOBJ(reset_cause), OBJ_ROM(&machine_reset_cause_obj) },
+    { QOBJ(unique_id), OBJ_ROM(&machine_unique_id_obj) },
+    { QOBJ(idle), OBJ_ROM(&machine_idle_obj) },
+    { QOBJ(lightsleep), OBJ_ROM(&machine_lightsleep_obj) },
+    { QOBJ(deepsleep), OBJ_ROM(&machine_deepsleep_obj) },
+    { QOBJ(disable_irq), OBJ_ROM(&machine_disable_irq_obj) },
+    { QOBJ(enable_irq), OBJ_ROM(&machine_enable_irq_obj) },
+    { QOBJ(time_pulse_us), OBJ_ROM(&machine_time_pulse_us_obj) },
+    { QOBJ(PWRON_RESET), OBJ_NEW_SMALL_INT(MACHINE_PWRON_RESET) },
+    { QOBJ(HARD_RESET), OBJ_NEW_SMALL_INT(MACHINE_HARD_RESET) },
+    { QOBJ(WDT_RESET), OBJ_NEW_SMALL_INT(MACHINE_WDT_RESET) },
+    { QOBJ(DEEPSLEEP_RESET), OBJ_NEW_SMALL_INT(MACHINE_DEEPSLEEP_RESET) },
+    { QOBJ(SOFT_RESET), OBJ_NEW_SMALL_INT(MACHINE_SOFT_RESET) },
+};
+static const DICT_ROM(machine_globals, machine_globals_table);
+
+MODULE_ROM(module_machine, machine_globals);
+REGISTER_MODULE(machine, module_machine);

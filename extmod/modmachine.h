@@ -1,0 +1,43 @@
+/* modmachine.h: what the files of the `machine` module share: the classes, the callback scheduler
+ * (pin IRQs and timers run between bytecodes or while sleeping, never inside the hardware layer) and
+ * the sleeping loop that `time` uses. */
+#ifndef ADDER_MODMACHINE_H
+#define ADDER_MODMACHINE_H
+
+#include "hal.h"
+#include "runtime.h"
+
+#define MACHINE_PWRON_RESET (0)
+#define MACHINE_WDT_RESET (1)
+#define MACHINE_SOFT_RESET (4)
+#define MACHINE_DEEPSLEEP_RESET (5)
+#define MACHINE_HARD_RESET (6)
+
+extern const type_t machine_pin_type, machine_signal_type, machine_pwm_type, machine_adc_type,
+    machine_timer_type, machine_softi2c_type, machine_i2c_type;
+
+/* Objects machine keeps alive (reachable from the state's port roots). */
+typedef struct {
+    obj_t pin_handler[HAL_PIN_COUNT];  /* Pin.irq handlers */
+    uint8_t pin_trigger[HAL_PIN_COUNT];
+    obj_t timers;                      /* list of running Timer objects */
+    obj_t queue;                       /* list of (callback, argument) pairs waiting to run */
+    bool running;                      /* inside a callback: don't nest */
+} machine_state_t;
+machine_state_t *machine_state(void);
+
+void machine_schedule(obj_t callback, obj_t arg);
+/* Runs hardware events, due timers and scheduled callbacks; called while sleeping and idle. */
+void machine_poll(void);
+/* Sleeps us microseconds, running callbacks as their events come due. */
+void machine_sleep_us(uint64_t us);
+
+/* Timers (machine_timer.c): when the next one is due, and firing the due ones. */
+uint64_t machine_timer_next_us(void);
+void machine_timer_fire_due(uint64_t now);
+
+/* A pin number from an int or a Pin object (ValueError for a pin that does not exist). */
+int machine_pin_get(obj_t pin);
+obj_t machine_pin_obj(int pin);
+
+#endif
