@@ -68,6 +68,7 @@ void machine_poll(void) {
         return;
     }
     hal_poll();
+    machine_wdt_check();
     machine_timer_fire_due(hal_ticks_us());
     run_queue(ms);
 }
@@ -198,6 +199,8 @@ static const map_elem_t machine_globals_table[] = {
     { QOBJ(Timer), OBJ_ROM(&machine_timer_type) },
     { QOBJ(SoftI2C), OBJ_ROM(&machine_softi2c_type) },
     { QOBJ(I2C), OBJ_ROM(&machine_i2c_type) },
+    { QOBJ(RTC), OBJ_ROM(&machine_rtc_type) },
+    { QOBJ(WDT), OBJ_ROM(&machine_wdt_type) },
     { QOBJ(freq), OBJ_ROM(&machine_freq_obj) },
     { QOBJ(reset), OBJ_ROM(&machine_reset_obj) },
     { QOBJ(soft_reset), OBJ_ROM(&machine_soft_reset_obj) },

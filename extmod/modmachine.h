@@ -4,6 +4,7 @@
 #ifndef ADDER_MODMACHINE_H
 #define ADDER_MODMACHINE_H
 
+#include "gc.h"
 #include "hal.h"
 #include "runtime.h"
 
@@ -14,7 +15,7 @@
 #define MACHINE_HARD_RESET (6)
 
 extern const type_t machine_pin_type, machine_signal_type, machine_pwm_type, machine_adc_type,
-    machine_timer_type, machine_softi2c_type, machine_i2c_type;
+    machine_timer_type, machine_softi2c_type, machine_i2c_type, machine_rtc_type, machine_wdt_type;
 
 /* Objects machine keeps alive (reachable from the state's port roots). */
 typedef struct {
@@ -35,6 +36,9 @@ void machine_sleep_us(uint64_t us);
 /* Timers (machine_timer.c): when the next one is due, and firing the due ones. */
 uint64_t machine_timer_next_us(void);
 void machine_timer_fire_due(uint64_t now);
+
+/* Resets the board if the watchdog was not fed in time (machine_wdt.c). */
+void machine_wdt_check(void);
 
 /* A pin number from an int or a Pin object (ValueError for a pin that does not exist). */
 int machine_pin_get(obj_t pin);

@@ -426,12 +426,18 @@ static obj_t builtin_next(size_t n_args, const obj_t *args) {
             return dest[1] != OBJ_NULL ? rt_call1(dest[0], dest[1]) : rt_call0(dest[0]);
         }
     }
-    obj_t r = rt_iternext(args[0]);
+    obj_t ret = OBJ_NONE, r;
+    if (obj_is_type(args[0], &type_generator)) {
+        /* the iternext slot can only say "stopped": a generator's return value needs the full path */
+        r = vm_gen_resume(args[0], OBJ_NONE, OBJ_NULL, &ret);
+    } else {
+        r = rt_iternext(args[0]);
+    }
     if (r == OBJ_STOP) {
         if (n_args > 1) {
             return args[1];
         }
-        rt_raise_stop_iteration(OBJ_NULL);
+        rt_raise_stop_iteration(ret == OBJ_NONE ? OBJ_NULL : ret);
     }
     return r;
 }
@@ -527,7 +533,11 @@ static obj_t builtin_dir(size_t n_args, const obj_t *args) {
     if (n_args == 0) {
         return sorted_keys(vm_current_locals());
     }
-    obj_t r = rt_call_method(args[0], Q___dir__, 0, NULL);
+    /* __dir__ is looked up on the type, so dir(int) is type's listing of int, not int.__dir__ */
+    const type_t *owner;
+    obj_t dest[2], f = type_lookup(obj_get_type(args[0]), Q___dir__, &owner);
+    type_bind(args[0], f, owner, dest, Q___dir__);
+    obj_t r = dest[1] != OBJ_NULL ? rt_call1(dest[0], dest[1]) : rt_call0(dest[0]);
     r = rt_call1(OBJ_ROM(&type_list), r);
     list_sort(r, OBJ_NULL, false);
     return r;

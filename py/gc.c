@@ -26,6 +26,7 @@
 #define BYTES_PER_BLOCK (16)
 #define MARK_STACK_SIZE (256)
 #define SMALL_MAX (8)            /* requests of up to this many blocks are small: allocated bottom up */
+#define FREE_CACHE (4)           /* freed small holes remembered per size */
 #ifndef GC_AUTO_MIN_FRACTION
 #define GC_AUTO_MIN_FRACTION (4) /* the automatic threshold is at least total / this (0: no automatic collection) */
 #endif
@@ -46,6 +47,9 @@ static inline unsigned ctz_w(atb_word_t x) {
 static inline unsigned msb_w(atb_word_t x) {
     return 63u - (unsigned)__builtin_clzll((unsigned long long)x);
 }
+static inline unsigned popcount_w(atb_word_t x) {
+    return (unsigned)__builtin_popcountll((unsigned long long)x);
+}
 #else
 #define NO_ASAN
 #define NOINLINE
@@ -64,6 +68,13 @@ static inline unsigned msb_w(atb_word_t x) {
     }
     return n;
 }
+static inline unsigned popcount_w(atb_word_t x) {
+    unsigned n = 0;
+    for (; x != 0; x &= x - 1) {
+        n++;
+    }
+    return n;
+}
 #endif
 
 static struct {
@@ -74,12 +85,15 @@ static struct {
     size_t n_words;           /* table words; blocks past n_blocks in the last one are marked tails */
     size_t hint[SMALL_MAX + 1]; /* no run of n free blocks starts below max(hint[1..n]) */
     size_t large_top;         /* every free run longer than SMALL_MAX lies below this block */
+    uint8_t cache_len[SMALL_MAX + 1];
+    size_t cache[SMALL_MAX + 1][FREE_CACHE]; /* recently freed holes of each small size */
     size_t low_end;           /* every allocated block is below low_end or at/above high_start */
     size_t high_start;
     size_t used_blocks;
     size_t peak_blocks;
     size_t since_collect;     /* blocks allocated since the last collection */
     size_t auto_limit;        /* automatic collection after this many blocks (SIZE_MAX: off) */
+    size_t collect_at;        /* since_collect that triggers a collection: the policy in force */
     intptr_t threshold;       /* user threshold in blocks; -1 = automatic policy */
     int lock_depth;
     bool enabled;
@@ -173,17 +187,36 @@ static void note_used(intptr_t delta) {
 static void reset_hints(void) {
     for (size_t i = 0; i <= SMALL_MAX; i++) {
         gc.hint[i] = 0;
+        gc.cache_len[i] = 0;
     }
     gc.large_top = gc.n_blocks;
 }
 
+/* Recompute collect_at after the policy or the automatic limit changed. */
+static void update_policy(void) {
+    if (CONFIG_GC_STRESS) {
+        gc.collect_at = 0;
+    } else if (!gc.enabled) {
+        gc.collect_at = SIZE_MAX;
+    } else {
+        gc.collect_at = gc.threshold >= 0 ? (size_t)gc.threshold : gc.auto_limit;
+    }
+}
+
+/* Blocks to allocate before the next automatic collection: twice the survivors (so marking costs
+ * at most about half a word per word allocated), at least a fraction of the heap, but never more than
+ * half of what is free, so a nearly full heap keeps a free middle for large blocks. */
 static void set_auto_limit(void) {
     if (GC_AUTO_MIN_FRACTION == 0) {
         gc.auto_limit = SIZE_MAX;
+        update_policy();
         return;
     }
     size_t floor = gc.n_blocks / (GC_AUTO_MIN_FRACTION + !GC_AUTO_MIN_FRACTION);
-    gc.auto_limit = 2 * gc.used_blocks > floor ? 2 * gc.used_blocks : floor;
+    size_t limit = 2 * gc.used_blocks > floor ? 2 * gc.used_blocks : floor;
+    size_t half_free = (gc.n_blocks - gc.used_blocks) / 2;
+    gc.auto_limit = limit < half_free ? limit : half_free;
+    update_policy();
 }
 
 void gc_init(void *start, void *end) {
@@ -344,6 +377,20 @@ static size_t sweep_words(size_t w0, size_t w1, bool *dead_io, size_t *live_lo, 
         atb_word_t w = gc.atb[wi];
         if (w == 0) {
             continue;   /* free blocks: a tail never follows one, so `dead` needs no reset */
+        }
+        if (tail_bits(w) == 0) {
+            /* only one-block allocations start and end here: the whole word in a few operations */
+            atb_word_t marks = w & (w >> 1) & EVEN, heads = w & ~(w >> 1) & EVEN;
+            gc.atb[wi] = marks;
+            freed += popcount_w(heads);
+            if (marks != 0) {
+                if (*live_lo == SIZE_MAX) {
+                    *live_lo = wi * BPW + ctz_w(marks) / 2;
+                }
+                *live_hi = wi * BPW + msb_w(marks) / 2 + 1;
+            }
+            dead = (heads >> msb_w(marks | heads)) & 1;
+            continue;
         }
         atb_word_t used = (w | (w >> 1)) & EVEN;
         if (wi == gc.n_words - 1 && gc.n_blocks % BPW != 0) {
@@ -524,6 +571,15 @@ static size_t find_down(size_t n) {
  * so an allocation updates one hint instead of all of them. */
 static size_t find_small(size_t n) {
     size_t from = gc.hint[1];
+    if (n == 1 && from < gc.n_blocks) {
+        /* the common case: a free block in the hint's own table word */
+        atb_word_t f = free_bits(gc.atb[from / BPW]) & ~below_mask(from % BPW);
+        if (f != 0) {
+            size_t head = from - from % BPW + ctz_w(f) / 2;
+            gc.hint[1] = head + 1;
+            return head;
+        }
+    }
     for (size_t k = 2; k <= n; k++) {
         if (gc.hint[k] > from) {
             from = gc.hint[k];
@@ -532,10 +588,6 @@ static size_t find_small(size_t n) {
     size_t head = find_up(from, n);
     gc.hint[n] = head == SIZE_MAX ? gc.n_blocks : head + n;
     return head;
-}
-
-static size_t find_free(size_t n) {
-    return n <= SMALL_MAX ? find_small(n) : find_down(n);
 }
 
 /* Record that blocks [b, e) are now allocated, keeping the sweep bounds valid. */
@@ -568,39 +620,43 @@ static size_t free_end(size_t b) {
     return wi * BPW + ctz_w(used) / 2;
 }
 
-/* Record that blocks [b, b + n) were freed: searches for the sizes that now fit there must look
- * there again (only those: lowering every hint would make later searches rescan the heap). */
-static void uncover(size_t b, size_t n) {
-    size_t start = b;
-    while (start > 0 && b - start < SMALL_MAX && at_get(start - 1) == AT_FREE) {
-        start--;
+/* Note that blocks [b, b + n) were freed.  A small hole goes to its size's cache, so a temporary
+ * freed and then allocated again (vstr buffers, ...) reuses it at once; the search hints are left
+ * alone, since pulling them back to every freed hole would make searches rescan the dense bottom
+ * (holes no cache remembers are found again after the next collection). */
+static void note_freed(size_t b, size_t n) {
+    if (n <= SMALL_MAX && gc.cache_len[n] < FREE_CACHE) {
+        gc.cache[n][gc.cache_len[n]++] = b;
     }
-    size_t end = b + n;
-    while (end < gc.n_blocks && end - b < SMALL_MAX && at_get(end) == AT_FREE) {
-        end++;
+    if (b + n > gc.large_top) {
+        gc.large_top = free_end(b + n);   /* the hole may join a big run */
     }
-    for (size_t k = 1; k <= SMALL_MAX && k <= end - start; k++) {
-        if (gc.hint[k] > start) {
-            gc.hint[k] = start;
+}
+
+/* A remembered hole of exactly n blocks that is still free, or SIZE_MAX. */
+static size_t take_cached(size_t n) {
+    while (gc.cache_len[n] > 0) {
+        size_t b = gc.cache[n][--gc.cache_len[n]];
+        size_t i = 0;
+        while (i < n && at_get(b + i) == AT_FREE) {
+            i++;
+        }
+        if (i == n) {
+            return b;
         }
     }
-    if (end - start > SMALL_MAX && end > gc.large_top) {
-        gc.large_top = free_end(end);
+    return SIZE_MAX;
+}
+
+static size_t find_free(size_t n) {
+    if (n > SMALL_MAX) {
+        return find_down(n);
     }
+    size_t head = take_cached(n);
+    return head != SIZE_MAX ? head : find_small(n);
 }
 
 /* ---- allocation ---- */
-
-static bool want_collect(void) {
-    if (CONFIG_GC_STRESS) {
-        return true;
-    }
-    if (!gc.enabled) {
-        return false;
-    }
-    size_t limit = gc.threshold >= 0 ? (size_t)gc.threshold : gc.auto_limit;
-    return gc.since_collect >= limit;
-}
 
 void *gc_alloc(size_t n_bytes, bool has_finaliser) {
     (void)has_finaliser;  /* no finalisers yet: nothing in the core needs one */
@@ -612,11 +668,15 @@ void *gc_alloc(size_t n_bytes, bool has_finaliser) {
         return NULL;
     }
     bool collected = false;
-    if (want_collect()) {
+    if (gc.since_collect >= gc.collect_at) {
         gc_collect();
         collected = true;
     }
     size_t head = find_free(n);
+    if (head == SIZE_MAX) {
+        reset_hints();    /* search the holes the hints have passed over, before collecting */
+        head = find_free(n);
+    }
     if (head == SIZE_MAX && !collected && gc.enabled) {
         gc_collect();
         head = find_free(n);
@@ -632,7 +692,11 @@ void *gc_alloc(size_t n_bytes, bool has_finaliser) {
     gc.since_collect += n;
     note_used((intptr_t)n);
     void *p = gc.pool + head * BYTES_PER_BLOCK;
-    memset(p, 0, n * BYTES_PER_BLOCK);
+    if (n == 1) {
+        memset(p, 0, BYTES_PER_BLOCK);   /* a constant size: inlined */
+    } else {
+        memset(p, 0, n * BYTES_PER_BLOCK);
+    }
     return p;
 }
 
@@ -644,7 +708,7 @@ static bool is_head(const void *p) {
 static void free_blocks(size_t b, size_t n) {
     set_range(b, n, AT_FREE);
     gc.used_blocks -= n;
-    uncover(b, n);
+    note_freed(b, n);
 }
 
 void gc_free(void *ptr) {
@@ -740,6 +804,7 @@ bool gc_is_locked(void) {
 
 void gc_enable(bool on) {
     gc.enabled = on;
+    update_policy();
 }
 
 bool gc_is_enabled(void) {
@@ -748,6 +813,7 @@ bool gc_is_enabled(void) {
 
 void gc_set_threshold(intptr_t bytes) {
     gc.threshold = bytes < 0 ? -1 : bytes / BYTES_PER_BLOCK;
+    update_policy();
 }
 
 void gc_info(gc_info_t *info) {

@@ -424,6 +424,8 @@ int int_cmp_float(obj_t i, float_val_t f);               /* exact: -1, 0, 1, or 
 obj_t int_from_float(float_val_t f);                     /* int(f): OverflowError / ValueError */
 float_val_t int_as_float(obj_t i);                       /* correctly rounded; OverflowError */
 obj_t int_index(obj_t o);   /* operator.index(o) as an int object (bin/hex/oct); CPython's TypeError */
+/* ---- added by the fixups helper ---- */
+bool obj_is_index(obj_t o); /* int, bool, int subclass or __index__: what sequences accept as an index */
 obj_t float_binary_op_values(binary_op_t op, float_val_t a, float_val_t b); /* arithmetic and compare */
 /* range's iterator (objrange.c), public so the VM may step it inline: `left` items remain, the next
  * being cur; cur advances by step only while items remain, so it never overflows. */

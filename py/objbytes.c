@@ -326,7 +326,7 @@ static obj_t bytes_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
             return res;
         }
         case BINARY_OP_MUL: case BINARY_OP_REVERSE_MUL: case BINARY_OP_INPLACE_MUL: {
-            if (!obj_is_int(rhs) && !obj_is_type(rhs, &type_bool) && (obj_get_type(rhs)->flags & TYPE_FLAG_USER)) {
+            if (!obj_isinstance(rhs, &type_int) && (obj_get_type(rhs)->flags & TYPE_FLAG_USER)) {
                 return OBJ_NULL;
             }
             obj_t res = str_repeat(lhs, rhs);
@@ -349,7 +349,7 @@ static obj_t bytes_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
 /* ---- subscripts ---- */
 
 static size_t norm_index(obj_t index, size_t len, const char *what) {
-    if (!obj_is_int(index) && !obj_is_type(index, &type_bool)) {
+    if (!obj_is_index(index)) {
         rt_raise_type_error("%s indices must be integers or slices, not %q", what, obj_type_name(index));
     }
     intptr_t i = obj_get_index(index);

@@ -146,8 +146,13 @@ static RT_NORETURN void raise_not_integer(obj_t o) {
     rt_raise_type_error("'%q' object cannot be interpreted as an integer", obj_type_name(o));
 }
 
+/* An int, bool or instance of an int subclass as the plain int it stands for (others unchanged). */
+static inline obj_t plain_int(obj_t o) {
+    return OBJ_IS_SMALL_INT(o) ? o : unbool(type_native_self(o));
+}
+
 bool obj_get_int_maybe(obj_t o, intptr_t *out) {
-    o = unbool(o);
+    o = plain_int(o);
     if (OBJ_IS_SMALL_INT(o)) {
         *out = OBJ_SMALL_INT_VALUE(o);
         return true;
@@ -166,14 +171,14 @@ intptr_t obj_get_int(obj_t o) {
     if (obj_get_int_maybe(o, &v)) {
         return v;
     }
-    if (obj_is_type(o, &type_int)) {
+    if (obj_is_type(plain_int(o), &type_int)) {
         rt_raise_overflow("Python int too large to convert to C ssize_t");
     }
     raise_not_integer(o);
 }
 
 long long obj_get_ll(obj_t o) {
-    o = unbool(o);
+    o = plain_int(o);
     if (OBJ_IS_SMALL_INT(o)) {
         return OBJ_SMALL_INT_VALUE(o);
     }
@@ -211,6 +216,12 @@ static obj_t index_value(obj_t o) {
         return r;
     }
     raise_not_integer(o);
+}
+
+bool obj_is_index(obj_t o) {
+    obj_t dest[2];
+    return obj_isinstance(o, &type_int)
+        || ((obj_get_type(o)->flags & TYPE_FLAG_USER) && rt_load_method_maybe(o, Q___index__, dest));
 }
 
 obj_t int_index(obj_t o) {

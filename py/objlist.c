@@ -461,7 +461,7 @@ static void list_slice_store(list_t *l, obj_t slice, obj_t value) {
 
 static obj_t list_subscr(obj_t self, obj_t index, obj_t value) {
     list_t *l = LIST(self);
-    if (OBJ_IS_SMALL_INT(index) || obj_isinstance(index, &type_int)) {
+    if (OBJ_IS_SMALL_INT(index) || obj_is_index(index)) {
         if (value == OBJ_SENTINEL) {
             return l->items[list_index_of(index, l->len, "list index")];
         }

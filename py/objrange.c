@@ -144,12 +144,6 @@ static obj_t range_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     }
 }
 
-static bool is_index(obj_t o) {
-    obj_t dest[2];
-    return obj_is_int(o) || obj_is_type(o, &type_bool)
-           || ((obj_get_type(o)->flags & TYPE_FLAG_USER) && rt_load_method_maybe(o, Q___index__, dest));
-}
-
 static obj_t range_subscr(obj_t self, obj_t index, obj_t value) {
     if (value != OBJ_SENTINEL) {
         return OBJ_NULL;
@@ -161,7 +155,7 @@ static obj_t range_subscr(obj_t self, obj_t index, obj_t value) {
         obj_slice_indices(index, (size_t)n, &start, &stop, &step);
         return range_new(r->start + start * r->step, r->start + stop * r->step, r->step * step);
     }
-    if (!is_index(index)) {
+    if (!obj_is_index(index)) {
         rt_raise_type_error("range indices must be integers or slices, not %q", obj_type_name(index));
     }
     intptr_t i = obj_get_index(index);

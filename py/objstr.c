@@ -859,7 +859,7 @@ static obj_t str_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
             }
             rt_raise_type_error("can only concatenate str (not \"%s\") to str", qstr_str(obj_type_name(rhs)));
         case BINARY_OP_MUL: case BINARY_OP_INPLACE_MUL: case BINARY_OP_REVERSE_MUL:
-            if (!obj_is_int(rhs) && !obj_is_type(rhs, &type_bool) && is_user_instance(rhs)) {
+            if (!obj_isinstance(rhs, &type_int) && is_user_instance(rhs)) {
                 return OBJ_NULL;
             }
             return str_repeat(lhs, rhs);
@@ -903,7 +903,7 @@ static obj_t str_subscr(obj_t self, obj_t index, obj_t value) {
         }
         return obj_new_str_from_vstr(&vs);
     }
-    if (!obj_is_int(index) && !obj_is_type(index, &type_bool)) {
+    if (!obj_is_index(index)) {
         rt_raise_type_error("string indices must be integers, not '%s'", qstr_str(obj_type_name(index)));
     }
     intptr_t i = obj_get_index(index);

@@ -245,7 +245,7 @@ static obj_t tuple_subscr(obj_t self, obj_t index, obj_t value) {
         return OBJ_NULL;   /* tuples are immutable: the runtime reports it */
     }
     tuple_t *t = OBJ_TO_PTR(self);
-    if (OBJ_IS_SMALL_INT(index) || obj_isinstance(index, &type_int)) {
+    if (OBJ_IS_SMALL_INT(index) || obj_is_index(index)) {
         intptr_t i = OBJ_IS_SMALL_INT(index) ? OBJ_SMALL_INT_VALUE(index) : obj_get_index(index);
         if (i < 0) {
             i += (intptr_t)t->len;

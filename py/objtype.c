@@ -56,22 +56,88 @@ static bool is_dunder(qstr name) {
 
 static const dict_t native_dunders_dict;
 
-/* Whether built-in type m has the slot behind dunder `name` (so list has no __index__). */
+/* The operator dunders of the common built-in types, as CPython lists them (their slots alone can't
+ * tell: int and str share binary_op, but only one has __sub__).  The rich comparisons, __repr__,
+ * __str__, __format__, __hash__, __init__ and __new__ are everyone's. */
+#define NUMBER_DUNDERS Q___bool__, Q___neg__, Q___pos__, Q___abs__, Q___add__, Q___sub__, Q___mul__, \
+    Q___truediv__, Q___floordiv__, Q___mod__, Q___pow__, Q___radd__, Q___rsub__, Q___rmul__, Q___float__, Q___int__
+#define SEQ_DUNDERS Q___getitem__, Q___len__, Q___contains__, Q___iter__
+static const qstr int_dunders[] = { NUMBER_DUNDERS, Q___index__, Q___invert__, Q___and__, Q___or__, Q___xor__,
+                                    Q___lshift__, Q___rshift__, 0 };
+static const qstr float_dunders[] = { NUMBER_DUNDERS, 0 };
+static const qstr str_dunders[] = { SEQ_DUNDERS, Q___add__, Q___mul__, Q___rmul__, Q___mod__, 0 };
+static const qstr bytearray_dunders[] = { SEQ_DUNDERS, Q___add__, Q___mul__, Q___rmul__, Q___mod__, Q___setitem__,
+                                          Q___delitem__, Q___iadd__, Q___imul__, 0 };
+static const qstr tuple_dunders[] = { SEQ_DUNDERS, Q___add__, Q___mul__, Q___rmul__, 0 };
+static const qstr list_dunders[] = { SEQ_DUNDERS, Q___add__, Q___mul__, Q___rmul__, Q___setitem__, Q___delitem__,
+                                     Q___iadd__, Q___imul__, 0 };
+static const qstr dict_dunders[] = { SEQ_DUNDERS, Q___setitem__, Q___delitem__, Q___or__, 0 };
+static const qstr set_dunders[] = { Q___len__, Q___contains__, Q___iter__, Q___sub__, Q___and__, Q___or__,
+                                    Q___xor__, Q___rsub__, 0 };
+static const qstr range_dunders[] = { SEQ_DUNDERS, Q___bool__, 0 };
+static const qstr none_dunders[] = { Q___bool__, 0 };
+
+static const qstr *known_dunders(const type_t *m) {
+    if (m == &type_int || m == &type_bool) {
+        return int_dunders;
+    }
+    if (m == &type_float) {
+        return float_dunders;
+    }
+    if (m == &type_str || m == &type_bytes) {
+        return str_dunders;
+    }
+    if (m == &type_bytearray) {
+        return bytearray_dunders;
+    }
+    if (m == &type_tuple) {
+        return tuple_dunders;
+    }
+    if (m == &type_list) {
+        return list_dunders;
+    }
+    if (m == &type_dict) {
+        return dict_dunders;
+    }
+    if (m == &type_set || m == &type_frozenset) {
+        return set_dunders;
+    }
+    if (m == &type_range) {
+        return range_dunders;
+    }
+    return m == &type_none ? none_dunders : NULL;
+}
+
+/* Whether built-in type m answers dunder `name` (so list has no __index__ and int no __len__). */
 static bool native_has(const type_t *m, qstr name) {
     switch (name) {
-        case Q___getitem__: case Q___setitem__: case Q___delitem__: return m->subscr != NULL;
-        case Q___iter__: return m->getiter != NULL || (m->flags & TYPE_FLAG_ITER_IS_SELF);
-        case Q___next__: return m->iternext != NULL;
+        case Q___init__: case Q___new__: case Q___repr__: case Q___str__: case Q___format__: case Q___hash__:
+        case Q___lt__: case Q___le__: case Q___gt__: case Q___ge__: case Q___eq__: case Q___ne__:
+            return true;
         case Q___call__: return m->call != NULL;
-        case Q___index__: case Q___int__: return obj_is_subclass(m, &type_int);
-        case Q___float__: return obj_is_subclass(m, &type_int) || obj_is_subclass(m, &type_float);
-        case Q___init__: case Q___new__: case Q___repr__: case Q___str__: case Q___format__: return true;
-        case Q___len__: case Q___bool__: case Q___hash__: case Q___neg__: case Q___pos__: case Q___abs__:
-        case Q___invert__:
-            return m->unary_op != NULL;
-        default:
-            return m->binary_op != NULL;
+        case Q___next__: return m->iternext != NULL;
+        default: break;
     }
+    const qstr *known = known_dunders(m);
+    if (known != NULL) {
+        for (; *known != 0; known++) {
+            if (*known == name) {
+                return true;
+            }
+        }
+        return false;
+    }
+    switch (name) {
+        case Q___getitem__: case Q___len__: case Q___contains__: return m->subscr != NULL;
+        case Q___setitem__: case Q___delitem__: return m->subscr != NULL && m != &type_memoryview;
+        case Q___iter__: return m->getiter != NULL || (m->flags & TYPE_FLAG_ITER_IS_SELF);
+        default: return false;
+    }
+}
+
+/* Mutable built-ins have __hash__ = None, as in CPython. */
+static bool native_unhashable(const type_t *m) {
+    return m == &type_list || m == &type_dict || m == &type_set || m == &type_bytearray || m == &type_slice;
 }
 
 /* Looks name up in one class of an MRO: its dict, then (built-ins) the slot wrappers. */
@@ -83,6 +149,9 @@ static obj_t lookup_in(const type_t *m, qstr name) {
         }
     }
     if (!IS_USER(m) && m != &type_object && is_dunder(name) && native_has(m, name)) {
+        if (name == Q___hash__ && native_unhashable(m)) {
+            return OBJ_NONE;
+        }
         return map_get_qstr(&native_dunders_dict.map, name);
     }
     return OBJ_NULL;
@@ -1362,6 +1431,7 @@ static void add_names(obj_t set, const dict_t *d) {
 
 static obj_t object_dir(obj_t self) {
     obj_t set = obj_new_set(0, NULL);
+    obj_set_add(set, QOBJ(__class__));   /* answered by attribute lookup, in no dict */
     const type_t *t = obj_get_type(self);
     if (IS_USER(t)) {
         add_names(set, type_instance_dict(self, false));
@@ -1373,7 +1443,14 @@ static obj_t object_dir(obj_t self) {
     size_t n;
     type_get_mro(start, &n, &mro, buf, 16);
     for (size_t i = 0; i < n; i++) {
-        add_names(set, ((const type_t *)mro[i])->locals_dict);
+        const type_t *m = mro[i];
+        add_names(set, m->locals_dict);
+        for (size_t j = 0; !IS_USER(m) && m != &type_object && j < native_dunders_dict.map.len; j++) {
+            obj_t name = native_dunders_dict.map.table[j].key;
+            if (native_has(m, OBJ_QSTR_VALUE(name))) {
+                obj_set_add(set, name);
+            }
+        }
     }
     obj_t list = obj_new_list(0, NULL);
     obj_t it = rt_getiter(set), x;

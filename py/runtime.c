@@ -117,9 +117,20 @@ static obj_t id_hash(obj_t o) {
     return OBJ_NEW_SMALL_INT((small_int_t)((uintptr_t)o >> 4));
 }
 
+/* CPython hashes ints modulo this prime, so an int is its own hash below it. */
+#if INTPTR_MAX > INT32_MAX
+#define HASH_MODULUS (((small_int_t)1 << 61) - 1)
+#else
+#define HASH_MODULUS (((small_int_t)1 << 31) - 1)
+#endif
+
 obj_t obj_hash(obj_t o) {
     if (OBJ_IS_SMALL_INT(o)) {
-        return o == OBJ_NEW_SMALL_INT(-1) ? OBJ_NEW_SMALL_INT(-2) : o;
+        small_int_t v = OBJ_SMALL_INT_VALUE(o);
+        if (v < HASH_MODULUS && v > -HASH_MODULUS) {
+            return v == -1 ? OBJ_NEW_SMALL_INT(-2) : o;
+        }
+        return int_unary_op(UNARY_OP_HASH, o);
     }
     if (OBJ_IS_QSTR(o)) {
         return OBJ_NEW_SMALL_INT(qstr_hash(OBJ_QSTR_VALUE(o)));
@@ -391,6 +402,31 @@ static obj_t binary_op_dispatch(binary_op_t op, obj_t lhs, obj_t rhs) {
     return OBJ_NULL;
 }
 
+/* An instance of a user class with __index__, as the int it stands for (else OBJ_NULL). */
+static obj_t user_index(obj_t o) {
+    obj_t dest[2];
+    if (!(obj_get_type(o)->flags & TYPE_FLAG_USER) || !rt_load_method_maybe(o, Q___index__, dest)) {
+        return OBJ_NULL;
+    }
+    return int_index(o);
+}
+
+/* seq * n once the slots declined: CPython repeats a built-in sequence by any object with __index__
+ * (after the operands' own __mul__/__rmul__ had their chance). */
+static obj_t repeat_by_index(obj_t lhs, obj_t rhs) {
+    const type_t *lt = obj_get_type(lhs), *rtype = obj_get_type(rhs);
+    obj_t n;
+    if (!(lt->flags & TYPE_FLAG_USER) && lt->subscr != NULL && lt->binary_op != NULL
+        && (n = user_index(rhs)) != OBJ_NULL) {
+        return slot_result(lt->binary_op(BINARY_OP_MUL, lhs, n));
+    }
+    if (!(rtype->flags & TYPE_FLAG_USER) && rtype->subscr != NULL && rtype->binary_op != NULL
+        && (n = user_index(lhs)) != OBJ_NULL) {
+        return slot_result(rtype->binary_op(BINARY_OP_MUL, rhs, n));
+    }
+    return OBJ_NULL;
+}
+
 static bool exc_match(obj_t exc, obj_t cls) {
     if (obj_is_type(cls, &type_tuple)) {
         size_t n;
@@ -444,6 +480,9 @@ obj_t rt_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
             }
         }
         obj_t r = binary_op_dispatch((binary_op_t)(op - BINARY_OP_INPLACE_OR + BINARY_OP_OR), lhs, rhs);
+        if (r == OBJ_NULL && op == BINARY_OP_INPLACE_MUL) {
+            r = repeat_by_index(lhs, rhs);
+        }
         if (r == OBJ_NULL) {
             rt_raise_unsupported_binop(op, lhs, rhs);
         }
@@ -459,6 +498,12 @@ obj_t rt_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     if (op == BINARY_OP_NE) {
         r = binary_op_dispatch(BINARY_OP_EQ, lhs, rhs);
         return OBJ_BOOL(r != OBJ_NULL ? !obj_is_true(r) : lhs != rhs);
+    }
+    if (op == BINARY_OP_MUL) {
+        r = repeat_by_index(lhs, rhs);
+        if (r != OBJ_NULL) {
+            return r;
+        }
     }
     if (op == BINARY_OP_DIVMOD) {
         obj_t q = binary_op_dispatch(BINARY_OP_FLOORDIV, lhs, rhs);

@@ -10,12 +10,21 @@
 #include "gc.h"
 #include "port.h"
 #include "runtime.h"
+#include "tty.h"
+#include "../../extmod/repl.h"
+#include "vboard.h"   /* the virtual board: --fast-time, --trace, --stimulus, --board, --leds */
 
 static struct {
     bool dis;         /* -X dis */
     bool stats;       /* -X stats: heap statistics on stderr at exit */
     bool exiting;     /* SystemExit was raised */
+    const char *serial;   /* --serial PATH: serve the REPL on a pseudo-terminal linked there */
 } opt;
+
+static struct {
+    char *heap;
+    size_t size;
+} mem;
 
 #define KBD_INTERRUPT (STATE(port_roots)[0])
 
@@ -29,7 +38,7 @@ static void on_sigint(int sig) {
 }
 
 static void usage_error(const char *msg, const char *arg) {
-    print_fmt(&print_stderr, "adder: %s%s\nusage: adder [-X opt] [-c cmd | -m mod | file | -] [arg] ...\n",
+    print_fmt(&print_stderr, "adder: %s%s\nusage: adder [-X opt] [--serial path] [-c cmd | -m mod | file | -] [arg] ...\n",
               msg, arg);
     port_exit(2);
 }
@@ -80,70 +89,39 @@ static int execute(const char *src, size_t len, qstr filename, compile_mode_t mo
     return uncaught(nlr.exc);
 }
 
-/* A line from stdin into vs (without the newline); false at end of input with nothing read. */
-static bool read_line(vstr_t *vs, const char *prompt) {
-    port_stdout_write(prompt, strlen(prompt));
-    size_t start = vs->len;
-    for (;;) {
-        int c = port_stdin_read_char();
-        if (c < 0) {
-            return vs->len > start;
-        }
-        if (c == '\n') {
-            return true;
-        }
-        vstr_add_byte(vs, (uint8_t)c);
-    }
+/* The Python state from scratch: at start-up and on a soft reset. */
+static void init_state(void) {
+    gc_init(mem.heap, mem.heap + mem.size);
+    qstr_init();
+    rt_init();
+    vm_init();
+    KBD_INTERRUPT = obj_new_exception(&type_KeyboardInterrupt, 0, NULL);
 }
 
-/* Reads one statement (continuation lines while incomplete) into src; false at end of input. */
-static bool read_statement(vstr_t *src) {
-    if (!read_line(src, ">>> ")) {
-        return false;
-    }
-    while (compile_is_incomplete(src->buf, src->len)) {
-        vstr_add_byte(src, '\n');
-        size_t before = src->len;
-        if (!read_line(src, "... ") || src->len == before) {
-            break;
-        }
-    }
-    vstr_add_byte(src, '\n');
-    return true;
+static void init_path(const char *script_dir, size_t dir_len);
+static void init_main_module(const char *file);
+static void init_argv(int argc, char **argv, const char *first);
+
+/* Ctrl-D in the REPL served by --serial: every object is forgotten, as on a board. */
+static void soft_reset(void) {
+    memset(&vm_state.roots_begin_, 0, (size_t)((char *)&vm_state.roots_end_ - (char *)&vm_state.roots_begin_));
+    STATE(pending_flag) = 0;
+    STATE(call_depth) = 0;
+    STATE(vm_frame) = NULL;
+    init_state();
+    init_argv(0, NULL, "");
+    init_path("", 0);
+    init_main_module(NULL);
 }
 
-/* One REPL round; returns -1 to go on, else the exit status.  Nothing it raises escapes. */
-static int repl_once(void) {
-    vstr_t src;
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        vstr_init(&src, 64);
-        bool more = read_statement(&src);
-        nlr_pop();
-        if (!more) {
-            port_stdout_write("\n", 1);
-            return 0;
-        }
-    } else {
-        STATE(pending_flag) = 0;
-        exc_print(&print_stderr, nlr.exc);
-        return -1;
-    }
-    if (STATE(pending_flag)) {
-        /* Ctrl-C while typing: drop the line, as CPython does */
-        STATE(pending_flag) = 0;
-        print_str(&print_stderr, "\nKeyboardInterrupt\n");
-        return -1;
-    }
-    int status = execute(src.buf, src.len, Q__lt_stdin_gt_, COMPILE_SINGLE);
-    return opt.exiting ? status : -1;
-}
-
+/* The shared REPL (extmod/repl.c) on this terminal, or on the --serial line. */
 static int repl(void) {
-    int status;
-    while ((status = repl_once()) < 0) {
+    repl_port_t port = { tty_mode_raw, tty_mode_orig, NULL, NULL };
+    if (opt.serial != NULL) {
+        port.interruptible = tty_serial_interruptible;
+        port.soft_reset = soft_reset;
     }
-    return status;
+    return repl_main(&port);
 }
 
 /* Everything stdin holds, into vs. */
@@ -247,11 +225,16 @@ static int run_module(const char *name, int argc, char **argv) {
 /* Parses options, sets up the state and runs the program; returns the exit status. */
 static int run(int argc, char **argv) {
     size_t heap_size = CONFIG_HEAP_DEFAULT;
-    int i = 1;
+    int i = 1, board_args;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] != 0; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-c") == 0 || strcmp(a, "-m") == 0) {
             break;
+        } else if (strcmp(a, "--serial") == 0) {
+            if (++i >= argc) {
+                usage_error("argument expected for the --serial option", "");
+            }
+            opt.serial = argv[i];
         } else if (strcmp(a, "-X") == 0 || strncmp(a, "-X", 2) == 0) {
             const char *x = a[2] ? a + 2 : (++i < argc ? argv[i] : NULL);
             if (x == NULL) {
@@ -263,6 +246,8 @@ static int run(int argc, char **argv) {
             } else if (strcmp(x, "stats") == 0) {
                 opt.stats = true;
             }
+        } else if ((board_args = vboard_option(argc, argv, i, &heap_size)) > 0) {
+            i += board_args - 1;
         } else if (strchr("uBOSEsIq", a[1]) != NULL && a[2] == 0) {
             /* CPython options with no meaning here */
         } else {
@@ -274,15 +259,13 @@ static int run(int argc, char **argv) {
     }
     /* The VM stack is carved from the heap too; -X heapsize is what remains for Python objects. */
     heap_size += CONFIG_VM_STACK_WORDS * sizeof(obj_t);
-    char *heap = malloc(heap_size);
-    if (heap == NULL) {
+    mem.heap = malloc(heap_size);
+    mem.size = heap_size;
+    if (mem.heap == NULL) {
         usage_error("cannot allocate the heap", "");
     }
-    gc_init(heap, heap + heap_size);
-    qstr_init();
-    rt_init();
-    vm_init();
-    KBD_INTERRUPT = obj_new_exception(&type_KeyboardInterrupt, 0, NULL);
+    init_state();
+    vboard_init();
     struct sigaction sa;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_sigint;
@@ -310,7 +293,14 @@ static int run(int argc, char **argv) {
         init_argv(dash ? argc - i - 1 : 0, argv + i + 1, dash ? "-" : "");
         init_path("", 0);
         init_main_module(NULL);
-        if (!dash && isatty(0)) {
+        if (opt.serial != NULL) {
+            print_fmt(&print_stderr, "adder: serving the REPL on %s\n", opt.serial);
+            if (!tty_serial_open(opt.serial)) {
+                print_fmt(&print_stderr, "adder: cannot open a pseudo-terminal at %s\n", opt.serial);
+                return 1;
+            }
+            status = repl();
+        } else if (!dash && isatty(0)) {
             status = repl();
         } else {
             vstr_t src;

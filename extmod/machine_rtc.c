@@ -1,0 +1,105 @@
+/* machine_rtc.c: machine.RTC as on the ESP8266: a calendar clock that starts at 2000-01-01 00:00:00 at
+ * power-up and runs from the hardware clock (virtual time on the host), and 492 bytes of user memory. */
+#include <string.h>
+#include "modmachine.h"
+
+#define RTC_MEMORY_SIZE (492)
+
+static const obj_base_t rtc_obj = { &machine_rtc_type };
+static int64_t rtc_offset_s;        /* seconds from 2000-01-01 at boot */
+static uint8_t rtc_memory[RTC_MEMORY_SIZE];
+static uint16_t rtc_memory_len;
+
+/* Days since 2000-01-01 for a proleptic Gregorian date, and back (era arithmetic, shifted to March). */
+static int64_t days_from_civil(int64_t y, int m, int d) {
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 730425;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d) {
+    z += 730425;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+static obj_t rtc_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
+    (void)type;
+    (void)args;
+    arg_check_num(n_args, n_kw, 0, 0, false);
+    return OBJ_ROM(&rtc_obj);
+}
+
+static obj_t rtc_datetime(size_t n_args, const obj_t *args) {
+    if (n_args == 1) {
+        uint64_t us = hal_ticks_us();
+        int64_t secs = rtc_offset_s + (int64_t)(us / 1000000u);
+        int64_t days = secs / 86400, y;
+        int m, d;
+        civil_from_days(days, &y, &m, &d);
+        int64_t s = secs % 86400;
+        obj_t items[8] = {
+            obj_new_int((intptr_t)y), OBJ_NEW_SMALL_INT(m), OBJ_NEW_SMALL_INT(d),
+            OBJ_NEW_SMALL_INT((days + 5) % 7),   /* 2000-01-01 was a Saturday; Monday is 0 */
+            OBJ_NEW_SMALL_INT(s / 3600), OBJ_NEW_SMALL_INT(s / 60 % 60), OBJ_NEW_SMALL_INT(s % 60),
+            OBJ_NEW_SMALL_INT((us % 1000000u) / 1000u),
+        };
+        return obj_new_tuple(8, items);
+    }
+    size_t len;
+    obj_t *items;
+    obj_get_array(args[1], &len, &items);
+    if (len < 7) {
+        rt_raise_value_error("datetime needs (year, month, day, weekday, hours, minutes, seconds[, subseconds])");
+    }
+    intptr_t f[7];
+    for (int i = 0; i < 7; i++) {
+        f[i] = obj_get_int(items[i]);
+    }
+    if (f[1] < 1 || f[1] > 12 || f[2] < 1 || f[2] > 31) {
+        rt_raise_value_error("invalid date");
+    }
+    int64_t secs = days_from_civil(f[0], (int)f[1], (int)f[2]) * 86400 + f[4] * 3600 + f[5] * 60 + f[6];
+    rtc_offset_s = secs - (int64_t)(hal_ticks_us() / 1000000u);
+    return OBJ_NONE;
+}
+static FUN_DEFINE_VAR(rtc_datetime_obj, 1, 2, rtc_datetime);
+
+static obj_t rtc_memory_meth(size_t n_args, const obj_t *args) {
+    if (n_args == 1) {
+        return obj_new_bytes(rtc_memory, rtc_memory_len);
+    }
+    size_t len;
+    const char *data = obj_str_get_data(args[1], &len);
+    if (len > RTC_MEMORY_SIZE) {
+        rt_raise_value_error("buffer too long");
+    }
+    memcpy(rtc_memory, data, len);
+    rtc_memory_len = (uint16_t)len;
+    return OBJ_NONE;
+}
+static FUN_DEFINE_VAR(rtc_memory_obj, 1, 2, rtc_memory_meth);
+
+static const map_elem_t rtc_locals_table[] = {
+    { QOBJ(datetime), OBJ_ROM(&rtc_datetime_obj) },
+    { QOBJ(memory), OBJ_ROM(&rtc_memory_obj) },
+    { QOBJ(ALARM0), OBJ_NEW_SMALL_INT(0) },
+};
+static const DICT_ROM(rtc_locals, rtc_locals_table);
+
+const type_t machine_rtc_type = {
+    .base = { &type_type },
+    .flags = TYPE_FLAG_EQ_BY_IDENTITY,
+    .name = Q_RTC,
+    .make_new = rtc_make_new,
+    .locals_dict = (dict_t *)&rtc_locals,
+};

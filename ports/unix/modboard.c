@@ -1,0 +1,161 @@
+/* modboard.c: the `board` module of the host port: drives the virtual board's inputs and shows its
+ * outputs from Python (the REPL, or a test):
+ *     board.press('FLASH'), board.release('FLASH'), board.drive(4, 0), board.drive(4, None)
+ *     board.adc(2.5)  (volts at A0)   board.env(temp=30, humidity=60, pressure=1000)
+ *     board.leds() -> {'blue': 100, ...} (brightness in percent), board.pin('D4') -> level
+ *     board.oled() prints the OLED, board.oled_text() returns it, board.oled_png(path) saves it.
+ * Handlers of the IRQs an input causes run before the call returns. */
+#include <string.h>
+#include "../../extmod/modmachine.h"
+#include "vboard.h"
+
+static int find_pin(obj_t name) {
+    int pin;
+    if (obj_is_int(name)) {
+        pin = (int)obj_get_int(name);
+        pin = hal_pin_caps(pin) ? pin : -1;
+    } else {
+        pin = vboard_find(obj_str_get_cstr(name));
+    }
+    if (pin < 0) {
+        rt_raise_value_error("no such pin or part on this board: %r", name);
+    }
+    return pin;
+}
+
+static obj_t board_press(obj_t name) {
+    vboard_press(find_pin(name), true);
+    machine_poll();
+    return OBJ_NONE;
+}
+static FUN_DEFINE_1(board_press_obj, board_press);
+
+static obj_t board_release(obj_t name) {
+    vboard_press(find_pin(name), false);
+    machine_poll();
+    return OBJ_NONE;
+}
+static FUN_DEFINE_1(board_release_obj, board_release);
+
+/* drive(pin, level): an external signal on the pin; level None lets go of it. */
+static obj_t board_drive(obj_t name, obj_t level) {
+    vboard_drive(find_pin(name), level == OBJ_NONE ? -1 : obj_is_true(level));
+    machine_poll();
+    return OBJ_NONE;
+}
+static FUN_DEFINE_2(board_drive_obj, board_drive);
+
+static obj_t board_pin(obj_t name) {
+    return OBJ_NEW_SMALL_INT(hal_pin_read(find_pin(name)));
+}
+static FUN_DEFINE_1(board_pin_obj, board_pin);
+
+static obj_t board_adc(size_t n_args, const obj_t *args) {
+    if (n_args == 0) {
+        return obj_new_float(vboard_adc_volts());
+    }
+    vboard_set_adc(obj_get_float(args[0]));
+    return OBJ_NONE;
+}
+static FUN_DEFINE_VAR(board_adc_obj, 0, 1, board_adc);
+
+static const arg_spec_t env_spec[] = {
+    { Q_temp, 0, OBJ_NULL },
+    { Q_humidity, 0, OBJ_NULL },
+    { Q_pressure, 0, OBJ_NULL },
+};
+
+/* env(temp=None, humidity=None, pressure=None): sets what the BME280 measures; returns the three. */
+static obj_t board_env(size_t n_args, size_t n_kw, const obj_t *args) {
+    obj_t a[3];
+    arg_parse(n_args, n_kw, args, env_spec, 3, a, "env");
+    double v[3];
+    vboard_i2c_get_env(&v[0], &v[1], &v[2]);
+    for (int i = 0; i < 3; i++) {
+        if (a[i] != OBJ_NULL && a[i] != OBJ_NONE) {
+            v[i] = obj_get_float(a[i]);
+        }
+    }
+    vboard_i2c_set_env(v[0], v[1], v[2]);
+    vboard_i2c_get_env(&v[0], &v[1], &v[2]);
+    obj_t items[3] = { obj_new_float(v[0]), obj_new_float(v[1]), obj_new_float(v[2]) };
+    return obj_new_tuple(3, items);
+}
+static FUN_DEFINE_KW(board_env_obj, 0, board_env);
+
+static obj_t board_leds(void) {
+    obj_t d = obj_new_dict(4);
+    const char *name, *colour;
+    int pin;
+    double b;
+    for (int i = 0; vboard_led_state(i, &name, &colour, &pin, &b); i++) {
+        obj_dict_store(d, obj_new_str(name, strlen(name)), OBJ_NEW_SMALL_INT((int)(b * 100 + 0.5)));
+    }
+    return d;
+}
+static FUN_DEFINE_0(board_leds_obj, board_leds);
+
+/* The OLED as text: two pixel rows per line with half-block characters, in a frame. */
+static obj_t board_oled_text(void) {
+    bool on;
+    if (!vboard_oled_pixel(0, 0, &on)) {
+        rt_raise_msg(&type_OSError, "no OLED on this board");
+    }
+    static const char *const blocks[4] = { " ", "\xe2\x96\x80", "\xe2\x96\x84", "\xe2\x96\x88" };
+    vstr_t vs;
+    vstr_init(&vs, 130 * 34 * 3);
+    vstr_add_str(&vs, "+");
+    for (int x = 0; x < 128; x++) {
+        vstr_add_byte(&vs, '-');
+    }
+    vstr_add_str(&vs, "+\n");
+    for (int y = 0; y < 64; y += 2) {
+        vstr_add_byte(&vs, '|');
+        for (int x = 0; x < 128; x++) {
+            bool top, bottom;
+            vboard_oled_pixel(x, y, &top);
+            vboard_oled_pixel(x, y + 1, &bottom);
+            vstr_add_str(&vs, blocks[top | (bottom << 1)]);
+        }
+        vstr_add_str(&vs, "|\n");
+    }
+    vstr_add_str(&vs, "+");
+    for (int x = 0; x < 128; x++) {
+        vstr_add_byte(&vs, '-');
+    }
+    vstr_add_str(&vs, "+\n");
+    return obj_new_str_from_vstr(&vs);
+}
+static FUN_DEFINE_0(board_oled_text_obj, board_oled_text);
+
+static obj_t board_oled(void) {
+    obj_print(&print_stdout, board_oled_text(), PRINT_STR);
+    return OBJ_NONE;
+}
+static FUN_DEFINE_0(board_oled_obj, board_oled);
+
+static obj_t board_oled_png(obj_t path) {
+    if (!vboard_oled_write_png(obj_str_get_cstr(path))) {
+        rt_raise_msg(&type_OSError, "cannot write the OLED image to %S", path);
+    }
+    return OBJ_NONE;
+}
+static FUN_DEFINE_1(board_oled_png_obj, board_oled_png);
+
+static const map_elem_t board_globals_table[] = {
+    { QOBJ(__name__), QOBJ(board) },
+    { QOBJ(press), OBJ_ROM(&board_press_obj) },
+    { QOBJ(release), OBJ_ROM(&board_release_obj) },
+    { QOBJ(drive), OBJ_ROM(&board_drive_obj) },
+    { QOBJ(pin), OBJ_ROM(&board_pin_obj) },
+    { QOBJ(adc), OBJ_ROM(&board_adc_obj) },
+    { QOBJ(env), OBJ_ROM(&board_env_obj) },
+    { QOBJ(leds), OBJ_ROM(&board_leds_obj) },
+    { QOBJ(oled), OBJ_ROM(&board_oled_obj) },
+    { QOBJ(oled_text), OBJ_ROM(&board_oled_text_obj) },
+    { QOBJ(oled_png), OBJ_ROM(&board_oled_png_obj) },
+};
+static const DICT_ROM(board_globals, board_globals_table);
+
+MODULE_ROM(module_board, board_globals);
+REGISTER_MODULE(board, module_board);

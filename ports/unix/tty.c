@@ -1,0 +1,176 @@
+/* tty.c (unix): the terminal under the REPL, and `adder --serial PATH`.
+ *
+ * The REPL reads keys with the terminal in raw mode and runs code in the original mode, so that
+ * input() edits lines and Ctrl-C sends SIGINT.  --serial makes the host look like a board on a
+ * USB serial port: clients (picocom, mpremote) open PATH, a pseudo-terminal of its own; the
+ * interpreter's console is a second pseudo-terminal, so the same termios switching gives the
+ * board's "\n" -> "\r\n" output for programs and byte-exact protocol output for the REPL.  A small
+ * relay process copies bytes between the two and turns 0x03 into SIGINT while code runs, as a
+ * board's UART interrupt does. */
+#define _DEFAULT_SOURCE
+#define _XOPEN_SOURCE 600
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <termios.h>
+#include <unistd.h>
+#include "tty.h"
+
+static struct {
+    struct termios orig;
+    bool have_orig;
+    char *link;                 /* the symlink to remove at exit */
+    volatile int *running;      /* shared with the relay: code is running */
+} tty;
+
+static void restore_at_exit(void) {
+    tty_mode_orig();
+}
+
+void tty_mode_raw(void) {
+    if (!tty.have_orig) {
+        if (tcgetattr(0, &tty.orig) != 0) {
+            return;
+        }
+        tty.have_orig = true;
+        atexit(restore_at_exit);
+    }
+    struct termios t = tty.orig;
+    t.c_iflag &= ~(tcflag_t)(BRKINT | ICRNL | INPCK | ISTRIP | IXON);
+    t.c_oflag &= ~(tcflag_t)OPOST;
+    t.c_cflag = (t.c_cflag & ~(tcflag_t)(CSIZE | PARENB)) | CS8;
+    t.c_lflag = 0;
+    t.c_cc[VMIN] = 1;
+    t.c_cc[VTIME] = 0;
+    /* TCSANOW, not TCSAFLUSH: a tool may already have sent its next command */
+    tcsetattr(0, TCSANOW, &t);
+}
+
+void tty_mode_orig(void) {
+    if (tty.have_orig) {
+        tcsetattr(0, TCSANOW, &tty.orig);
+    }
+}
+
+void tty_serial_interruptible(bool on) {
+    if (tty.running != NULL) {
+        *tty.running = on;
+    }
+}
+
+static bool write_all(int fd, const char *s, size_t n) {
+    while (n > 0) {
+        ssize_t k = write(fd, s, n);
+        if (k < 0 && errno == EINTR) {
+            continue;
+        }
+        if (k <= 0) {
+            return false;
+        }
+        s += k;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
+/* A pseudo-terminal in raw mode; returns the master, the slave in *slave. */
+static int open_pty(int *slave) {
+    int m = posix_openpt(O_RDWR | O_NOCTTY);
+    if (m < 0) {
+        return -1;
+    }
+    const char *name;
+    if (grantpt(m) != 0 || unlockpt(m) != 0 || (name = ptsname(m)) == NULL
+        || (*slave = open(name, O_RDWR | O_NOCTTY)) < 0) {
+        close(m);
+        return -1;
+    }
+    return m;
+}
+
+/* The relay: console <-> line.  It ends when the interpreter's side closes (the interpreter
+ * exited); it holds the line's slave open so the line works before and between clients. */
+static void relay(int console, int line, pid_t interpreter) {
+    struct pollfd fds[2] = { { console, POLLIN, 0 }, { line, POLLIN, 0 } };
+    char buf[1024];
+    for (;;) {
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return;
+        }
+        if (fds[0].revents) {
+            ssize_t n = read(console, buf, sizeof(buf));
+            if (n <= 0 || !write_all(line, buf, (size_t)n)) {
+                return;
+            }
+        }
+        if (fds[1].revents) {
+            ssize_t n = read(line, buf, sizeof(buf)), k = 0;
+            for (ssize_t i = 0; i < n; i++) {
+                if (buf[i] == 3 && *tty.running) {
+                    kill(interpreter, SIGINT);
+                } else {
+                    buf[k++] = buf[i];
+                }
+            }
+            if (k > 0 && !write_all(console, buf, (size_t)k)) {
+                return;
+            }
+        }
+    }
+}
+
+static void unlink_at_exit(void) {
+    unlink(tty.link);
+}
+
+bool tty_serial_open(const char *path) {
+    int console_slave, line_slave;
+    int console = open_pty(&console_slave);
+    int line = console < 0 ? -1 : open_pty(&line_slave);
+    if (line < 0) {
+        return false;
+    }
+    struct termios t;
+    tcgetattr(line_slave, &t);
+    cfmakeraw(&t);
+    cfsetispeed(&t, B115200);
+    cfsetospeed(&t, B115200);
+    tcsetattr(line_slave, TCSANOW, &t);
+    tty.running = mmap(NULL, sizeof(int), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (tty.running == MAP_FAILED) {
+        tty.running = NULL;
+        return false;
+    }
+    unlink(path);
+    if (symlink(ptsname(line), path) != 0) {
+        return false;
+    }
+    tty.link = strdup(path);
+    pid_t interpreter = getpid();
+    pid_t pid = fork();
+    if (pid < 0) {
+        return false;
+    }
+    if (pid == 0) {
+        signal(SIGINT, SIG_DFL);   /* Ctrl-C in the launching shell stops the server */
+        close(console_slave);
+        relay(console, line, interpreter);
+        _exit(0);
+    }
+    atexit(unlink_at_exit);
+    close(console);
+    close(line);
+    close(line_slave);
+    dup2(console_slave, 0);
+    dup2(console_slave, 1);
+    dup2(console_slave, 2);
+    close(console_slave);
+    return true;
+}

@@ -1,0 +1,39 @@
+/* vboard.h: the virtual NodeMCU board the host port runs on.  vboard.c models the chip's pins, clock,
+ * PWM and ADC and what is wired to them (LEDs, buttons, a potentiometer), shows LED changes on stderr,
+ * records a VCD trace and replays stimulus files; vboard_i2c.c simulates the I2C devices.  Together
+ * they implement extmod/hal.h.  modboard.c is the `board` module that drives the inputs from Python. */
+#ifndef ADDER_VBOARD_H
+#define ADDER_VBOARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "../../extmod/hal.h"
+
+/* Command-line options (main.c): returns how many arguments at argv[i] it consumed (0: not ours).
+ * May set *heap_size (--board nodemcu). */
+int vboard_option(int argc, char **argv, int i, size_t *heap_size);
+void vboard_init(void);      /* after the runtime is up: opens the trace, loads the stimulus */
+
+/* Inputs, for the stimulus file and the board module. */
+int vboard_find(const char *name);          /* a button/LED/pin name or number -> GPIO, -1 if unknown */
+void vboard_press(int pin, bool pressed);   /* a button wired to pin */
+void vboard_drive(int pin, int level);      /* an external signal: 0, 1, or -1 to let go */
+void vboard_set_adc(double volts);          /* the voltage at A0 */
+double vboard_adc_volts(void);
+int vboard_led_state(int index, const char **name, const char **colour, int *pin, double *brightness);
+
+/* The trace and the clock, for the I2C simulation. */
+bool vboard_fast_time(void);
+void vboard_advance_us(uint64_t us);        /* virtual time passes (fast-time only) */
+void vboard_trace_i2c(int byte, bool busy); /* byte < 0: no new byte */
+
+/* I2C devices (vboard_i2c.c). */
+bool vboard_i2c_add(const char *kind, int addr, int sda, int scl);  /* from the board description */
+void vboard_i2c_set_env(double temp_c, double humidity, double pressure_hpa);
+void vboard_i2c_get_env(double *temp_c, double *humidity, double *pressure_hpa);
+/* The OLED's pixels: false if there is none; pixel(x, y) reads GDDRAM as the panel shows it. */
+bool vboard_oled_pixel(int x, int y, bool *on);
+bool vboard_oled_write_png(const char *path);
+
+#endif
