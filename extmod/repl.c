@@ -82,38 +82,37 @@ static void interruptible(bool on) {
 
 /* ------------------------------------------------------------------ running code */
 
+/* After code raised exc: SystemExit leaves the REPL; anything else is printed. */
+static int uncaught(obj_t exc) {
+    STATE(pending_flag) = 0;
+    STATE(pending_exc) = OBJ_NULL;
+    if (exc_is_instance(exc, &type_SystemExit)) {
+        obj_t code = exc_get_value(exc);
+        exit_status = code == OBJ_NULL || code == OBJ_NONE ? 0 : obj_is_int(code) ? (int)obj_get_int(code) : 1;
+        return EXEC_FORCED_EXIT;
+    }
+    exc_print(&print_stdout, exc);
+    return EXEC_OK;
+}
+
 /* Compiles and runs src in __main__, printing any exception.  framing adds the raw REPL's \x04
  * after the output and after the exception text. */
 static int execute(const char *src, size_t len, compile_mode_t kind, bool framing) {
-    int ret = EXEC_OK;
     mode_orig();
     interruptible(true);
     nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
+    bool ok = nlr_push(&nlr) == 0;
+    if (ok) {
         code_t *code = compile_source(src, len, Q__lt_stdin_gt_, kind);
         vm_exec_code(code, STATE(dict_main), STATE(dict_main));
         rt_handle_pending();
         nlr_pop();
-        interruptible(false);
-        if (framing) {
-            out("\x04", 1);
-        }
-    } else {
-        interruptible(false);
-        STATE(pending_flag) = 0;
-        STATE(pending_exc) = OBJ_NULL;
-        if (framing) {
-            out("\x04", 1);
-        }
-        obj_t exc = nlr.exc;
-        if (exc_is_instance(exc, &type_SystemExit)) {
-            obj_t code = exc_get_value(exc);
-            exit_status = code == OBJ_NULL || code == OBJ_NONE ? 0 : obj_is_int(code) ? (int)obj_get_int(code) : 1;
-            ret = EXEC_FORCED_EXIT;
-        } else {
-            exc_print(&print_stdout, exc);
-        }
     }
+    interruptible(false);
+    if (framing) {
+        out("\x04", 1);
+    }
+    int ret = ok ? EXEC_OK : uncaught(nlr.exc);
     port_stdout_flush();
     mode_raw();
     if (framing) {

@@ -16,6 +16,9 @@
 
 static bool str_equals_qstr(obj_t s, obj_t q) {
     const str_t *str = (const str_t *)s;
+    if (str->hash != 0 && str->hash != qstr_hash(OBJ_QSTR_VALUE(q))) {
+        return false;
+    }
     size_t len;
     const char *data = qstr_data(OBJ_QSTR_VALUE(q), &len);
     return str->len == len && memcmp(str->data, data, len) == 0;
@@ -207,24 +210,16 @@ static map_elem_t removed;
 
 static map_elem_t *find(map_t *map, obj_t key, uint32_t *hash_out) {
     if (map->index == NULL) {
-        map_elem_t *e = map->table, *end = map->table + map->used;
-        /* identity first: the common case for interned names */
-        for (map_elem_t *p = e; p < end; p++) {
-            if (p->key == key) {
+        /* One pass: identity is the common case (interned names); an immediate key (a name, a
+         * small int) can equal only an object key non-identically, and no two keys of a map are
+         * equal, so the first match is the match. */
+        bool imm = !OBJ_IS_PTR(key);
+        for (map_elem_t *p = map->table, *end = p + map->used; p < end; p++) {
+            obj_t k = p->key;
+            if (k == key) {
                 return p;
             }
-        }
-        if (!OBJ_IS_PTR(key) && !OBJ_IS_QSTR(key)) {
-            /* a small int equals only itself or a number object */
-            for (map_elem_t *p = e; p < end; p++) {
-                if (OBJ_IS_PTR(p->key) && key_equal(key, p->key)) {
-                    return p;
-                }
-            }
-            return NULL;
-        }
-        for (map_elem_t *p = e; p < end; p++) {
-            if (p->key != OBJ_NULL && key_equal(key, p->key)) {
+            if ((OBJ_IS_PTR(k) || (!imm && k != OBJ_NULL)) && key_equal(key, k)) {
                 return p;
             }
         }
@@ -240,7 +235,7 @@ static map_elem_t *find(map_t *map, obj_t key, uint32_t *hash_out) {
             return NULL;
         }
         obj_t k = map->table[slot - 1].key;
-        if (k == key || (k != OBJ_NULL && key_equal(key, k))) {
+        if (k == key || ((OBJ_IS_PTR(k) || OBJ_IS_PTR(key)) && k != OBJ_NULL && key_equal(key, k))) {
             return &map->table[slot - 1];
         }
     }

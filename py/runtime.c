@@ -607,7 +607,7 @@ static RT_NORETURN void raise_star_error(obj_t fun, const char *stars, const cha
 obj_t rt_call_ex(obj_t fun, obj_t args, obj_t kwargs) {
     size_t n_pos = 0;
     obj_t *pos = NULL;
-    if (args != OBJ_NULL && args != OBJ_NONE) {
+    if (args != OBJ_NULL) {
         if (obj_is_type(args, &type_tuple) || obj_is_type(args, &type_list)) {
             obj_get_array(args, &n_pos, &pos);
         } else {
@@ -619,7 +619,7 @@ obj_t rt_call_ex(obj_t fun, obj_t args, obj_t kwargs) {
             obj_list_get(list, &n_pos, &pos);
         }
     }
-    if (kwargs == OBJ_NULL || kwargs == OBJ_NONE) {
+    if (kwargs == OBJ_NULL) {
         if (obj_is_type(args, &type_list)) {
             /* f(*lst) gets lst itself: the callee must not see it change under its arguments */
             obj_t stack_args[CALL_STACK_ARGS];

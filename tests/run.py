@@ -108,6 +108,19 @@ class Result:
         self.timed_out, self.error = timed_out, error
 
 
+# Process groups of the tests still running: killed if the runner itself is interrupted, since their
+# own sessions keep them out of reach of the terminal's Ctrl-C.
+LIVE_GROUPS = set()
+LIVE_LOCK = threading.Lock()
+
+
+def kill_group(pid):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
 def run(argv, cwd, timeout, env):
     # Own session, so a timeout kills the whole process group (harness tests start Adder themselves).
     try:
@@ -115,16 +128,27 @@ def run(argv, cwd, timeout, env):
                              stderr=subprocess.PIPE, start_new_session=True)
     except OSError as e:
         return Result(b'', b'', None, error=str(e))
+    with LIVE_LOCK:
+        LIVE_GROUPS.add(p.pid)
     try:
         out, err = p.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        try:
-            os.killpg(p.pid, signal.SIGKILL)
-        except OSError:
-            pass
+        kill_group(p.pid)
         out, err = p.communicate()
         return Result(out, err, None, timed_out=True)
+    finally:
+        # the group may outlive its leader (a harness test's Adder): never leave it running
+        kill_group(p.pid)
+        with LIVE_LOCK:
+            LIVE_GROUPS.discard(p.pid)
     return Result(out, err, p.returncode)
+
+
+def kill_live_groups(*_):
+    with LIVE_LOCK:
+        for pid in LIVE_GROUPS:
+            kill_group(pid)
+    os._exit(130)
 
 
 def last_line(data):
@@ -265,6 +289,8 @@ def main():
     binaries = [b if os.path.isabs(b) else os.path.abspath(b) for b in binaries]
     tests = discover(args.k)
     runner = Runner(cpython_executable(), max(1, args.j), args.v)
+    signal.signal(signal.SIGINT, kill_live_groups)
+    signal.signal(signal.SIGTERM, kill_live_groups)
     for b in binaries:
         if not os.access(b, os.X_OK):
             print('warning: %s is not an executable file' % b, flush=True)

@@ -130,6 +130,13 @@ static void unlink_at_exit(void) {
     unlink(tty.link);
 }
 
+/* SIGTERM/SIGHUP end the server: remove the link, then die of the signal as usual. */
+static void on_terminate(int sig) {
+    unlink(tty.link);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 bool tty_serial_open(const char *path) {
     int console_slave, line_slave;
     int console = open_pty(&console_slave);
@@ -165,6 +172,8 @@ bool tty_serial_open(const char *path) {
         _exit(0);
     }
     atexit(unlink_at_exit);
+    signal(SIGTERM, on_terminate);
+    signal(SIGHUP, on_terminate);
     close(console);
     close(line);
     close(line_slave);

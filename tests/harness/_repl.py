@@ -97,7 +97,8 @@ class Serial(Session):
         self.dir = tempfile.TemporaryDirectory(prefix='adder-serial-')
         self.path = os.path.join(self.dir.name, 'ttyADDER')
         self.proc = subprocess.Popen([ADDER, '--serial', self.path], stdin=subprocess.DEVNULL,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                     start_new_session=True)
         end = time.time() + 5 * SLOW
         while not os.path.exists(self.path) and time.time() < end:
             time.sleep(0.02)
@@ -107,7 +108,10 @@ class Serial(Session):
 
     def close(self):
         os.close(self.fd)
-        self.proc.send_signal(signal.SIGINT)
+        try:
+            os.killpg(self.proc.pid, signal.SIGINT)   # Ctrl-C in the shell that started it
+        except ProcessLookupError:
+            pass
         try:
             self.proc.wait(timeout=5 * SLOW)
         except subprocess.TimeoutExpired:
