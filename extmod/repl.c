@@ -152,7 +152,7 @@ static bool continue_with_input(const char *s, size_t len) {
     if (len == 0) {
         return false;
     }
-    static const char *const compound[] = { "if", "while", "for", "try", "with", "def", "class", "async", "match" };
+    static const char *const compound[] = { "if", "while", "for", "try", "with", "def", "class", "async" };
     bool is_compound = s[0] == '@';
     for (size_t k = 0; k < sizeof(compound) / sizeof(compound[0]); k++) {
         is_compound |= starts_with_word(s, compound[k]);
