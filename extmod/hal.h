@@ -47,12 +47,36 @@ void hal_i2c_stop(const hal_i2c_bus_t *bus);
 bool hal_i2c_write_byte(const hal_i2c_bus_t *bus, uint8_t b);  /* true if acknowledged */
 uint8_t hal_i2c_read_byte(const hal_i2c_bus_t *bus, bool ack);
 
-/* ---- SPI, full duplex; rx may be NULL ---- */
-void hal_spi_transfer(int bus, const uint8_t *tx, uint8_t *rx, size_t len);
+/* ---- SPI, full duplex; rx may be NULL.  id 1 is the hardware HSPI (SCK 14, MOSI 13, MISO 12),
+ * -1 a software bus on the given pins ---- */
+typedef struct {
+    int8_t id;
+    uint8_t sck, mosi, miso;
+    uint8_t polarity, phase, bits;
+    bool lsb_first;
+    uint32_t baudrate;
+} hal_spi_bus_t;
+void hal_spi_transfer(const hal_spi_bus_t *bus, const uint8_t *tx, uint8_t *rx, size_t len);
 
-/* ---- UART (0 is the console) ---- */
+/* ---- UART (0 is the console, 1 is TX only on GPIO2) ---- */
 void hal_uart_write(int uart, const uint8_t *data, size_t len);
 int hal_uart_read(int uart);               /* a byte, or -1 if none waiting */
+
+/* ---- one-shot timed bit streams and the sensor protocols that need microsecond timing (a chip
+ * bit-bangs them with interrupts off) ---- */
+/* timing_ns: high and low times of a 0 bit, then of a 1 bit; bytes go out most significant bit first. */
+void hal_bitstream(int pin, const uint32_t timing_ns[4], const uint8_t *buf, size_t len);
+bool hal_onewire_reset(int pin);           /* true if a device answered with a presence pulse */
+int hal_onewire_bit(int pin, int bit);     /* one time slot: writes bit; a 1 slot reads the bus back */
+bool hal_dht_read(int pin, uint8_t buf[5]); /* the start pulse and 40 bits; false on a timeout */
+
+/* ---- the SPI flash (the esp module): NOR semantics, a write only clears bits ---- */
+#define HAL_FLASH_SECTOR (4096)
+uint32_t hal_flash_size(void);
+uint32_t hal_flash_id(void);
+bool hal_flash_read(uint32_t addr, uint8_t *buf, size_t len);          /* false if out of range */
+bool hal_flash_write(uint32_t addr, const uint8_t *buf, size_t len);
+bool hal_flash_erase(uint32_t sector);
 
 /* ---- clock ---- */
 uint64_t hal_ticks_us(void);               /* monotonic, from boot */
@@ -61,6 +85,10 @@ uint64_t hal_time_us(void);                /* wall clock, us since 1970 */
 void hal_wait_until(uint64_t t);
 uint64_t hal_next_event_us(void);          /* when the next scheduled hardware event is due, or UINT64_MAX */
 void hal_poll(void);                       /* deliver hardware events that are due */
+/* Sets STATE(pending_flag) at tick t (a hardware timer interrupt on a chip), so the VM stops between
+ * bytecodes to run what is due even while Python computes; UINT64_MAX disarms.  One alarm: the
+ * latest call wins. */
+void hal_arm_wakeup(uint64_t t);
 
 /* ---- system ---- */
 bool hal_set_cpu_freq(uint32_t hz);         /* false if unsupported */

@@ -9,13 +9,6 @@ typedef struct {
     hal_i2c_bus_t bus;
 } i2c_t;
 
-static void get_buffer(obj_t o, buffer_info_t *info, int flags) {
-    const type_t *t = obj_get_type(o);
-    if (t->buffer == NULL || t->buffer(o, info, flags) != 0) {
-        rt_raise_type_error("object with buffer protocol required");
-    }
-}
-
 static const arg_spec_t i2c_spec[] = {
     { Q_scl, ARG_REQUIRED, OBJ_NULL },
     { Q_sda, ARG_REQUIRED, OBJ_NULL },
@@ -113,7 +106,7 @@ static FUN_DEFINE_1(i2c_stop_obj, i2c_stop);
 
 static obj_t i2c_readinto(size_t n_args, const obj_t *args) {
     buffer_info_t b;
-    get_buffer(args[1], &b, BUFFER_WRITE);
+    machine_get_buffer(args[1], &b, BUFFER_WRITE);
     i2c_read_bytes(i2c_self(args[0]), b.buf, b.len, n_args < 3 || obj_is_true(args[2]));
     return OBJ_NONE;
 }
@@ -121,7 +114,7 @@ static FUN_DEFINE_VAR(i2c_readinto_obj, 2, 3, i2c_readinto);
 
 static obj_t i2c_write(obj_t self, obj_t buf) {
     buffer_info_t b;
-    get_buffer(buf, &b, BUFFER_READ);
+    machine_get_buffer(buf, &b, BUFFER_READ);
     return OBJ_NEW_SMALL_INT(i2c_write_bytes(i2c_self(self), b.buf, b.len));
 }
 static FUN_DEFINE_2(i2c_write_obj, i2c_write);
@@ -151,7 +144,7 @@ static FUN_DEFINE_VAR(i2c_readfrom_obj, 3, 4, i2c_readfrom);
 
 static obj_t i2c_readfrom_into(size_t n_args, const obj_t *args) {
     buffer_info_t b;
-    get_buffer(args[2], &b, BUFFER_WRITE);
+    machine_get_buffer(args[2], &b, BUFFER_WRITE);
     readfrom(i2c_self(args[0]), obj_get_int(args[1]), b.buf, b.len, n_args < 4 || obj_is_true(args[3]));
     return OBJ_NONE;
 }
@@ -160,7 +153,7 @@ static FUN_DEFINE_VAR(i2c_readfrom_into_obj, 3, 4, i2c_readfrom_into);
 static obj_t i2c_writeto(size_t n_args, const obj_t *args) {
     i2c_t *self = i2c_self(args[0]);
     buffer_info_t b;
-    get_buffer(args[2], &b, BUFFER_READ);
+    machine_get_buffer(args[2], &b, BUFFER_READ);
     i2c_address(self, obj_get_int(args[1]), false);
     size_t n = i2c_write_bytes(self, b.buf, b.len);
     if (n_args < 4 || obj_is_true(args[3])) {
@@ -180,7 +173,7 @@ static obj_t i2c_writevto(size_t n_args, const obj_t *args) {
     size_t total = 0;
     for (size_t i = 0; i < nv; i++) {
         buffer_info_t b;
-        get_buffer(items[i], &b, BUFFER_READ);
+        machine_get_buffer(items[i], &b, BUFFER_READ);
         size_t n = i2c_write_bytes(self, b.buf, b.len);
         total += n;
         if (n < b.len) {
@@ -240,7 +233,7 @@ static obj_t i2c_readfrom_mem_into(size_t n_args, size_t n_kw, const obj_t *args
     obj_t a[4];
     arg_parse(n_args - 1, n_kw, args + 1, mem_spec, 4, a, "readfrom_mem_into");
     buffer_info_t b;
-    get_buffer(a[2], &b, BUFFER_WRITE);
+    machine_get_buffer(a[2], &b, BUFFER_WRITE);
     mem_read(i2c_self(args[0]), a, b.buf, b.len);
     return OBJ_NONE;
 }
@@ -251,7 +244,7 @@ static obj_t i2c_writeto_mem(size_t n_args, size_t n_kw, const obj_t *args) {
     arg_parse(n_args - 1, n_kw, args + 1, mem_spec, 4, a, "writeto_mem");
     i2c_t *self = i2c_self(args[0]);
     buffer_info_t b;
-    get_buffer(a[2], &b, BUFFER_READ);
+    machine_get_buffer(a[2], &b, BUFFER_READ);
     mem_select(self, obj_get_int(a[0]), obj_get_int(a[1]), obj_get_int(a[3]));
     i2c_write_bytes(self, b.buf, b.len);
     hal_i2c_stop(&self->bus);

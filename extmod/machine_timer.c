@@ -104,6 +104,7 @@ static void timer_init_helper(timer_t_ *t, size_t n_args, size_t n_kw, const obj
     t->deadline = hal_ticks_us() + t->period_us;
     t->active = true;
     obj_list_append(machine_state()->timers, OBJ_FROM_PTR(t));
+    machine_rearm();
 }
 
 static obj_t timer_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {

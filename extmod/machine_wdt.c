@@ -5,6 +5,10 @@
 static const obj_base_t wdt_obj = { &machine_wdt_type };
 static uint64_t wdt_timeout_us, wdt_last_feed;
 
+uint64_t machine_wdt_deadline(void) {
+    return wdt_timeout_us != 0 ? wdt_last_feed + wdt_timeout_us + 1 : UINT64_MAX;
+}
+
 void machine_wdt_check(void) {
     if (wdt_timeout_us != 0 && hal_ticks_us() - wdt_last_feed > wdt_timeout_us) {
         hal_reset();
@@ -29,6 +33,7 @@ static obj_t wdt_make_new(const type_t *type, size_t n_args, size_t n_kw, const 
     }
     wdt_timeout_us = (uint64_t)timeout * 1000u;
     wdt_last_feed = hal_ticks_us();
+    machine_rearm();
     return OBJ_ROM(&wdt_obj);
 }
 

@@ -24,10 +24,12 @@ machine_state_t *machine_state(void) {
     return OBJ_TO_PTR(MACHINE_ROOT);
 }
 
+/* Queues a callback and raises the flag, so the VM runs it at the next backward jump or call. */
 void machine_schedule(obj_t callback, obj_t arg) {
     machine_state_t *ms = machine_state();
     obj_list_append(ms->queue, callback);
     obj_list_append(ms->queue, arg);
+    STATE(pending_flag) = 1;
 }
 
 void machine_hal_pin_edge(int pin, unsigned edge) {
@@ -59,10 +61,18 @@ static void run_queue(machine_state_t *ms) {
     }
 }
 
-void machine_poll(void) {
-    if (STATE(pending_flag)) {
-        rt_handle_pending();
+void machine_rearm(void) {
+    uint64_t t = machine_timer_next_us(), ev = hal_next_event_us(), wdt = machine_wdt_deadline();
+    if (ev < t) {
+        t = ev;
     }
+    if (wdt < t) {
+        t = wdt;
+    }
+    hal_arm_wakeup(t);
+}
+
+void machine_run_events(void) {
     machine_state_t *ms = machine_state();
     if (ms->running) {
         return;
@@ -70,7 +80,15 @@ void machine_poll(void) {
     hal_poll();
     machine_wdt_check();
     machine_timer_fire_due(hal_ticks_us());
+    machine_rearm();
     run_queue(ms);
+}
+
+void machine_poll(void) {
+    if (STATE(pending_flag)) {
+        rt_handle_pending();   /* raises KeyboardInterrupt, or comes back through machine_run_events */
+    }
+    machine_run_events();
 }
 
 void machine_sleep_us(uint64_t us) {
@@ -85,6 +103,13 @@ void machine_sleep_us(uint64_t us) {
             wake = t;
         }
         hal_wait_until(wake);
+    }
+}
+
+void machine_get_buffer(obj_t o, buffer_info_t *info, int flags) {
+    const type_t *t = obj_get_type(o);
+    if (t->buffer == NULL || t->buffer(o, info, flags) != 0) {
+        rt_raise_type_error("object with buffer protocol required");
     }
 }
 
@@ -160,6 +185,9 @@ static obj_t machine_enable_irq(size_t n_args, const obj_t *args) {
     if (irq_disabled < 0) {
         irq_disabled = 0;
     }
+    if (irq_disabled == 0 && ((list_t *)OBJ_TO_PTR(machine_state()->queue))->len > 0) {
+        STATE(pending_flag) = 1;   /* what was held back runs now */
+    }
     return OBJ_NONE;
 }
 static FUN_DEFINE_VAR(machine_enable_irq_obj, 0, 1, machine_enable_irq);
@@ -190,6 +218,35 @@ static obj_t machine_time_pulse_us(size_t n_args, const obj_t *args) {
 }
 static FUN_DEFINE_VAR(machine_time_pulse_us_obj, 2, 3, machine_time_pulse_us);
 
+/* bitstream(pin, encoding, timing, buf): encoding 0 sends each bit as a high then a low pulse, their
+ * lengths in ns given by timing = (high0, low0, high1, low1), as WS2812 LEDs expect. */
+static obj_t machine_bitstream(size_t n_args, const obj_t *args) {
+    (void)n_args;
+    int pin = machine_pin_get(args[0]);
+    if (obj_get_int(args[1]) != 0) {
+        rt_raise_value_error("invalid encoding");
+    }
+    size_t n;
+    obj_t *items;
+    obj_get_array(args[2], &n, &items);
+    if (n != 4) {
+        rt_raise_value_error("timing must be a 4-tuple");
+    }
+    uint32_t timing[4];
+    for (int i = 0; i < 4; i++) {
+        intptr_t t = obj_get_int(items[i]);
+        if (t < 0) {
+            rt_raise_value_error("timing must be positive");
+        }
+        timing[i] = (uint32_t)t;
+    }
+    buffer_info_t b;
+    machine_get_buffer(args[3], &b, BUFFER_READ);
+    hal_bitstream(pin, timing, b.buf, b.len);
+    return OBJ_NONE;
+}
+static FUN_DEFINE_VAR(machine_bitstream_obj, 4, 4, machine_bitstream);
+
 static const map_elem_t machine_globals_table[] = {
     { QOBJ(__name__), QOBJ(machine) },
     { QOBJ(Pin), OBJ_ROM(&machine_pin_type) },
@@ -199,6 +256,9 @@ static const map_elem_t machine_globals_table[] = {
     { QOBJ(Timer), OBJ_ROM(&machine_timer_type) },
     { QOBJ(SoftI2C), OBJ_ROM(&machine_softi2c_type) },
     { QOBJ(I2C), OBJ_ROM(&machine_i2c_type) },
+    { QOBJ(SPI), OBJ_ROM(&machine_spi_type) },
+    { QOBJ(SoftSPI), OBJ_ROM(&machine_softspi_type) },
+    { QOBJ(UART), OBJ_ROM(&machine_uart_type) },
     { QOBJ(RTC), OBJ_ROM(&machine_rtc_type) },
     { QOBJ(WDT), OBJ_ROM(&machine_wdt_type) },
     { QOBJ(freq), OBJ_ROM(&machine_freq_obj) },
@@ -212,6 +272,7 @@ static const map_elem_t machine_globals_table[] = {
     { QOBJ(disable_irq), OBJ_ROM(&machine_disable_irq_obj) },
     { QOBJ(enable_irq), OBJ_ROM(&machine_enable_irq_obj) },
     { QOBJ(time_pulse_us), OBJ_ROM(&machine_time_pulse_us_obj) },
+    { QOBJ(bitstream), OBJ_ROM(&machine_bitstream_obj) },
     { QOBJ(PWRON_RESET), OBJ_NEW_SMALL_INT(MACHINE_PWRON_RESET) },
     { QOBJ(HARD_RESET), OBJ_NEW_SMALL_INT(MACHINE_HARD_RESET) },
     { QOBJ(WDT_RESET), OBJ_NEW_SMALL_INT(MACHINE_WDT_RESET) },

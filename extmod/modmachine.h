@@ -15,7 +15,13 @@
 #define MACHINE_HARD_RESET (6)
 
 extern const type_t machine_pin_type, machine_signal_type, machine_pwm_type, machine_adc_type,
-    machine_timer_type, machine_softi2c_type, machine_i2c_type, machine_rtc_type, machine_wdt_type;
+    machine_timer_type, machine_softi2c_type, machine_i2c_type, machine_rtc_type, machine_wdt_type,
+    machine_spi_type, machine_softspi_type, machine_uart_type;
+
+/* The buffer behind o (bytes, bytearray, memoryview...); TypeError if it has none. */
+void machine_get_buffer(obj_t o, buffer_info_t *info, int flags);
+/* esp.dht_readinto(pin, buf), which the dht module's classes call too (modesp.c). */
+extern const fun_builtin_t esp_dht_readinto_obj;
 
 /* Objects machine keeps alive (reachable from the state's port roots). */
 typedef struct {
@@ -28,8 +34,14 @@ typedef struct {
 machine_state_t *machine_state(void);
 
 void machine_schedule(obj_t callback, obj_t arg);
-/* Runs hardware events, due timers and scheduled callbacks; called while sleeping and idle. */
+/* Runs hardware events, due timers and scheduled callbacks; called while sleeping and idle.
+ * Raises a pending KeyboardInterrupt first. */
 void machine_poll(void);
+/* The same without the KeyboardInterrupt check: what the port's port_poll_events calls when the VM
+ * stops between bytecodes because pending_flag was set (by hal_arm_wakeup or machine_schedule). */
+void machine_run_events(void);
+/* Arms the hardware wake-up for the earliest of the timers, the watchdog and the board's events. */
+void machine_rearm(void);
 /* Sleeps us microseconds, running callbacks as their events come due. */
 void machine_sleep_us(uint64_t us);
 
@@ -37,8 +49,9 @@ void machine_sleep_us(uint64_t us);
 uint64_t machine_timer_next_us(void);
 void machine_timer_fire_due(uint64_t now);
 
-/* Resets the board if the watchdog was not fed in time (machine_wdt.c). */
+/* Resets the board if the watchdog was not fed in time (machine_wdt.c); when it must be fed next. */
 void machine_wdt_check(void);
+uint64_t machine_wdt_deadline(void);
 
 /* A pin number from an int or a Pin object (ValueError for a pin that does not exist). */
 int machine_pin_get(obj_t pin);

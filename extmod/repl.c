@@ -97,13 +97,13 @@ static int uncaught(obj_t exc) {
 
 /* Compiles and runs src in __main__, printing any exception.  framing adds the raw REPL's \x04
  * after the output and after the exception text. */
-static int execute(const char *src, size_t len, compile_mode_t kind, bool framing) {
+static int execute_file(const char *src, size_t len, qstr file, compile_mode_t kind, bool framing) {
     mode_orig();
     interruptible(true);
     nlr_buf_t nlr;
     bool ok = nlr_push(&nlr) == 0;
     if (ok) {
-        code_t *code = compile_source(src, len, Q__lt_stdin_gt_, kind);
+        code_t *code = compile_source(src, len, file, kind);
         vm_exec_code(code, STATE(dict_main), STATE(dict_main));
         rt_handle_pending();
         nlr_pop();
@@ -119,6 +119,23 @@ static int execute(const char *src, size_t len, compile_mode_t kind, bool framin
         out("\x04", 1);
     }
     return ret;
+}
+
+static int execute(const char *src, size_t len, compile_mode_t kind, bool framing) {
+    return execute_file(src, len, Q__lt_stdin_gt_, kind, framing);
+}
+
+/* A board runs boot.py, then main.py unless the raw REPL is on (a tool is in control), at power-on
+ * and after each soft reset; here they come from the current directory. */
+static void run_boot_files(void) {
+    static const char *const files[2] = { "boot.py", "main.py" };
+    for (int i = 0; i < (mode == MODE_RAW ? 1 : 2); i++) {
+        size_t len;
+        char *src = port_stat(files[i]) == 1 ? port_read_file(files[i], &len) : NULL;
+        if (src != NULL) {
+            execute_file(src, len, qstr_from_str(files[i]), COMPILE_FILE, false);
+        }
+    }
 }
 
 /* Runs code in a fresh nlr context and prints what escapes: the REPL must never die, even on a
@@ -634,9 +651,14 @@ size_t repl_autocomplete(const char *s, size_t len, const char **compl) {
 
 int repl_main(const repl_port_t *p) {
     port = p;
+    bool boot = port->soft_reset != NULL;   /* a board: a soft reset restarts it */
     for (;;) {
         obj_dict_store(OBJ_FROM_PTR(STATE(dict_builtins)), QOBJ(help), OBJ_ROM(&repl_help_obj));
         mode_raw();
+        if (boot) {
+            run_boot_files();
+            boot = false;
+        }
         int r;
         if (mode == MODE_RAW) {
             r = raw_repl();
@@ -654,5 +676,6 @@ int repl_main(const repl_port_t *p) {
         mode_orig();
         readline_clear_history();
         port->soft_reset();
+        boot = true;
     }
 }

@@ -23,7 +23,8 @@ typedef struct {
     void (*mode_orig)(void);
     /* A serial line: the port turns the byte 0x03 into KeyboardInterrupt while on is true. */
     void (*interruptible)(bool on);
-    /* Clears the Python state (heap, globals, modules); NULL means Ctrl-D and SystemExit exit. */
+    /* Clears the Python state (heap, globals, modules); NULL means Ctrl-D and SystemExit exit.
+     * With it the REPL acts as a board's: boot.py and main.py run at start and after each reset. */
     void (*soft_reset)(void);
 } repl_port_t;
 

@@ -5,15 +5,17 @@
  * conservative: any word that points into a head or tail block keeps the whole allocation alive.
  *
  * Speed: the table is read a machine word (16 or 32 blocks) at a time, so full and empty regions are
- * skipped whole, and per-size hints remember where the last search for each small size ended, so an
- * allocation never rescans the heap below it.
+ * skipped whole; per-size hints remember where the last search for each small size ended, so an
+ * allocation never rescans the heap below it; a small cache per size hands a freed temporary's hole
+ * to the next request of that size; the sweep handles a word of one-block objects in a few operations.
  *
  * Fragmentation: small requests are placed first-fit from the bottom of the heap and large ones
  * (buffers of growing lists, big strings, dict tables) from the top, so long-lived small objects
  * don't end up scattered between big buffers and the middle of the heap stays one free run.
  * A collection also runs automatically once about twice the surviving data has been allocated
- * (never less than a quarter of the heap), which keeps the allocation front near the bottom: the
- * survivors stay packed, the working set stays in the cache, and the sweep covers only the used ends.
+ * (at least a quarter of the heap, at most half of what is free), which keeps the allocation front
+ * near the bottom: survivors stay packed instead of being sprayed over the whole heap, the working
+ * set stays in the cache, and the sweep covers only the two used ends.  A full heap still collects.
  *
  * The mark stack is bounded; when it overflows the marked blocks above the lowest one that was
  * dropped are rescanned, so deep structures never recurse on the C stack. */

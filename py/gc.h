@@ -26,7 +26,7 @@ void gc_unlock(void);
 bool gc_is_locked(void);
 void gc_enable(bool on);               /* automatic collection on/off (gc.enable/gc.disable) */
 bool gc_is_enabled(void);
-void gc_set_threshold(intptr_t bytes); /* collect after this many bytes allocated; -1 = only when full */
+void gc_set_threshold(intptr_t bytes); /* collect after this many bytes allocated; -1 = automatic (gc.c) */
 typedef struct {
     size_t total, used, free, max_free_block, peak_used;
 } gc_info_t;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "runtime.h"
+#include "objstr.h"
 #include "format.h"
 #include "gc.h"
 #include "objtype.h"
@@ -176,7 +177,7 @@ static obj_t float_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
     }
     if (obj_is_str(x) || obj_is_type(x, &type_bytes) || obj_is_type(x, &type_bytearray)) {
         size_t len;
-        const char *s = obj_str_get_data(x, &len);
+        const char *s = str_numeric_text(x, &len);
         return parse_float(s, len, x);
     }
     if (obj_is_int(x) || obj_is_type(x, &type_bool)) {

@@ -16,7 +16,9 @@ typedef struct {
 
 obj_t gen_new(const fun_bc_t *fun, size_t n_args, size_t n_kw, const obj_t *args) {
     code_t *code = fun->code;
-    gen_t *g = m_malloc(sizeof(gen_t) + vm_frame_words(code) * sizeof(obj_t));
+    /* One spare word: the frame keeps pointers one past its last slot, which must stay inside this
+     * block, or the conservative GC would read them as references to the next block and keep it. */
+    gen_t *g = m_malloc(sizeof(gen_t) + (vm_frame_words(code) + 1) * sizeof(obj_t));
     g->base.type = (code->flags & CODE_FLAG_COROUTINE) ? &type_coroutine
                  : (code->flags & CODE_FLAG_ASYNC_GEN) ? &type_async_gen : &type_generator;
     g->exc_state = OBJ_NULL;

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include "runtime.h"
+#include "objstr.h"
 #include "format.h"
 #include "mpz.h"
 #include "gc.h"
@@ -731,12 +732,12 @@ static obj_t int_make_new(const type_t *type, size_t n_args, size_t n_kw, const 
             rt_raise_type_error("int() can't convert non-string with explicit base");
         }
         size_t len;
-        const char *s = obj_str_get_data(x, &len);
+        const char *s = str_numeric_text(x, &len);
         return parse_int(s, len, (int)b, x, true);
     }
     if (text) {
         size_t len;
-        const char *s = obj_str_get_data(x, &len);
+        const char *s = str_numeric_text(x, &len);
         return parse_int(s, len, 10, x, true);
     }
     x = unbool(type_native_self(x));

@@ -90,14 +90,56 @@ bool uni_isalpha(uint32_t c) {
            || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
 }
 
-bool uni_isdecimal(uint32_t c) {
-    static const uint32_t zeros[] = { '0', 0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0xff10, 0x1d7ce };
-    for (size_t i = 0; i < sizeof(zeros) / sizeof(zeros[0]); i++) {
-        if (c >= zeros[i] && c <= zeros[i] + 9) {
-            return true;
+/* The zero of every run of ten decimal digits (Unicode category Nd), ascending. */
+static const uint32_t decimal_zeros[] = {
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
+    0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50,
+    0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0,
+    0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0,
+    0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50, 0x1d7ce,
+    0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+};
+
+int uni_decimal_value(uint32_t c) {
+    size_t lo = 0, hi = sizeof(decimal_zeros) / sizeof(decimal_zeros[0]);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < decimal_zeros[mid]) {
+            hi = mid;
+        } else if (c > decimal_zeros[mid] + 9) {
+            lo = mid + 1;
+        } else {
+            return (int)(c - decimal_zeros[mid]);
         }
     }
-    return false;
+    return -1;
+}
+
+bool uni_isdecimal(uint32_t c) {
+    return uni_decimal_value(c) >= 0;
+}
+
+/* int() and float() accept any decimal digits and whitespace: they parse this ASCII spelling. */
+const char *str_numeric_text(obj_t x, size_t *len) {
+    const char *s = obj_str_get_data(x, len);
+    if (!obj_is_str(x) || utf8_count_fast(s, *len) == *len) {
+        return s;
+    }
+    vstr_t vs;
+    vstr_init(&vs, *len);
+    for (const char *p = s, *e = s + *len; p < e;) {
+        uint32_t c = utf8_get(&p);
+        int d = c >= 0x80 ? uni_decimal_value(c) : -1;
+        if (d >= 0) {
+            vstr_add_byte(&vs, (uint8_t)('0' + d));
+        } else if (c >= 0x80 && uni_isspace(c)) {
+            vstr_add_byte(&vs, ' ');
+        } else {
+            vstr_add_char(&vs, c);
+        }
+    }
+    *len = vs.len;
+    return vs.buf;
 }
 
 bool uni_isdigit(uint32_t c) {
@@ -321,7 +363,7 @@ obj_t str_char_obj(uint32_t cp) {
     if (cp < 0x80) {
         return obj_new_str(&ascii_data[2 * cp], 1);
     }
-    char buf[4];
+    char buf[5]; /* 4 UTF-8 bytes plus the NUL a fixed vstr keeps */
     vstr_t vs;
     vstr_init_fixed(&vs, buf, sizeof(buf));
     vstr_add_char(&vs, cp);

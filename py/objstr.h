@@ -82,6 +82,8 @@ bool uni_islower(uint32_t c);
 bool uni_isprintable(uint32_t c);
 uint32_t uni_toupper(uint32_t c);
 uint32_t uni_tolower(uint32_t c);
+int uni_decimal_value(uint32_t c);                /* 0..9 for any Unicode decimal digit, else -1 */
+const char *str_numeric_text(obj_t x, size_t *len); /* str/bytes text for int()/float(), Unicode digits in ASCII */
 
 /* The method tables (objstr_methods.c, objbytes.c). */
 extern dict_t str_locals_dict, bytes_locals_dict, bytearray_locals_dict, memoryview_locals_dict;

@@ -112,7 +112,7 @@ void format_pad(vstr_t *out, const char *body, size_t len, size_t n_chars, const
         len -= sign_len;
         left = pad;
     }
-    char fill[4];
+    char fill[5];
     vstr_t fv;
     vstr_init_fixed(&fv, fill, sizeof(fill));
     vstr_add_char(&fv, spec->fill);
@@ -629,7 +629,7 @@ static void pct_text(vstr_t *out, obj_t s, const pct_flags_t *f, bool is_bytes) 
 }
 
 static void pct_char(vstr_t *out, obj_t arg, const pct_flags_t *f, bool is_bytes) {
-    char buf[4];
+    char buf[5];
     vstr_t cv;
     vstr_init_fixed(&cv, buf, sizeof(buf));
     if (obj_is_int(arg)) {

@@ -332,6 +332,20 @@ obj_t strm_split(size_t n_args, size_t n_kw, const obj_t *args, bool reverse) {
     return list;
 }
 
+/* iter(x) with CPython's join-specific wording for a non-iterable. */
+static obj_t join_iter(obj_t iterable) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        obj_t it = rt_getiter(iterable);
+        nlr_pop();
+        return it;
+    }
+    if (exc_is_instance(nlr.exc, &type_TypeError)) {
+        rt_raise_type_error("can only join an iterable");
+    }
+    nlr_raise(nlr.exc);
+}
+
 obj_t strm_join(obj_t self, obj_t iterable) {
     sv_t v;
     sv_self(self, &v);
@@ -341,7 +355,7 @@ obj_t strm_join(obj_t self, obj_t iterable) {
         obj_get_array(iterable, &n, &items);
     } else {
         obj_t list = obj_new_list(0, NULL);
-        obj_t it = rt_getiter(iterable), x;
+        obj_t it = join_iter(iterable), x;
         while ((x = rt_iternext(it)) != OBJ_STOP) {
             obj_list_append(list, x);
         }
@@ -669,11 +683,16 @@ static bool is_cased(uint32_t c) {
 /* Latin ligatures U+FB00..FB06 upper-case to several letters. */
 static const char *const ligature_upper[] = { "FF", "FI", "FL", "FFI", "FFL", "ST", "ST" };
 
-static void add_upper(vstr_t *vs, uint32_t c, bool is_str) {
+/* Title case (title, capitalize) differs from upper case only for these expansions: "Ss", "Ffi". */
+static void add_upper(vstr_t *vs, uint32_t c, bool is_str, bool title) {
     if (c == 0xdf && is_str) {
-        vstr_add_strn(vs, "SS", 2);
-    } else if (c >= 0xfb00 && c <= 0xfb06) {
-        vstr_add_str(vs, ligature_upper[c - 0xfb00]);
+        vstr_add_strn(vs, title ? "Ss" : "SS", 2);
+    } else if (c >= 0xfb00 && c <= 0xfb06 && is_str) {
+        const char *u = ligature_upper[c - 0xfb00];
+        vstr_add_byte(vs, (uint8_t)u[0]);
+        for (u++; *u; u++) {
+            vstr_add_byte(vs, (uint8_t)(title ? *u + 32 : *u));
+        }
     } else if (is_str) {
         vstr_add_char(vs, uni_toupper(c));
     } else {
@@ -731,7 +750,7 @@ static obj_t case_map(obj_t self, case_mode_t mode) {
             default: to_upper = false; break;
         }
         if (to_upper && (lower || !upper)) {
-            add_upper(&vs, c, v.is_str);
+            add_upper(&vs, c, v.is_str, mode == CASE_TITLE || mode == CASE_CAPITALIZE);
         } else if (!to_upper && (mode != CASE_SWAP || upper)) {
             add_lower(&vs, c, v.is_str, mode == CASE_FOLD, c == 0x3a3 && sigma_is_final(v.data, here, s, end));
         } else if (v.is_str) {

@@ -30,4 +30,10 @@ void port_fatal(const char *msg);           /* an uncaught C-level throw: print 
 /* Output to stdout may be buffered by the port; this pushes it out (sys.stdout.flush, exit, input). */
 void port_stdout_flush(void);
 
+/* ---- added by the machine helper ---- */
+/* Asynchronous events (hardware IRQs, timers) that a port queues for Python: when something sets
+ * STATE(pending_flag) without a pending exception, rt_handle_pending calls this between bytecodes
+ * so the port can run the callbacks (micropython.schedule semantics).  Empty where not needed. */
+void port_poll_events(void);
+
 #endif

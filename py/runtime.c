@@ -982,16 +982,19 @@ void rt_raise_os_error(int errno_) {
     nlr_raise(obj_new_exception(os_error_type(errno_), 2, args));
 }
 
+/* The flag is cleared before the exception is taken, so a signal arriving meanwhile is never lost;
+ * without an exception the flag means the port has events (callbacks) to run. */
 void rt_handle_pending(void) {
     if (STATE(pending_flag)) {
+        STATE(pending_flag) = 0;
         obj_t exc = STATE(pending_exc);
         STATE(pending_exc) = OBJ_NULL;
-        STATE(pending_flag) = 0;
         if (exc != OBJ_NULL) {
             if (obj_isinstance(exc, &type_BaseException)) {
                 exc_get(exc)->traceback = OBJ_NULL;
             }
             rt_raise(exc);
         }
+        port_poll_events();
     }
 }

@@ -9,8 +9,10 @@ test's directory as cwd and the test's file name as argument.  A test passes whe
 exactly, the exit status matches, and, when the expected run failed, the last stderr line (the
 exception line, not the traceback) matches too.
 
-tests/harness/*.py are different: CPython runs them alone with ADDER=<binary> in the environment;
-they drive Adder as a process and pass when they exit 0 (and their stdout matches <test>.exp if any).
+Harness areas are different: an area whose directory holds a file named HARNESS (tests/harness,
+tests/repl) has tests that CPython runs alone with ADDER=<binary> in the environment and
+tests/harness on PYTHONPATH (for its _util helpers); they drive Adder as a process and pass when
+they exit 0 (and their stdout matches <test>.exp if any).
 
 Directives, in a test's first lines:
     # adder-args: -X heapsize=32K    extra arguments for Adder only
@@ -33,7 +35,8 @@ import threading
 
 TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(TESTS_DIR)
-HARNESS = 'harness'
+HARNESS_MARKER = 'HARNESS'
+HARNESS_HELPERS = os.path.join(TESTS_DIR, 'harness')
 DEFAULT_TIMEOUT = 20.0
 DIRECTIVE = re.compile(r'#\s*(adder-args|skip-asan|timeout|exit)\s*(?::\s*(.*))?$')
 
@@ -99,7 +102,12 @@ def child_env(binary=None, oracle=False):
     env.setdefault('UBSAN_OPTIONS', 'print_stacktrace=1:halt_on_error=1')
     if binary:
         env['ADDER'] = binary
+        env['PYTHONPATH'] = os.pathsep.join(p for p in (HARNESS_HELPERS, env.get('PYTHONPATH')) if p)
     return env
+
+
+def is_harness(test):
+    return os.path.exists(os.path.join(os.path.dirname(test), HARNESS_MARKER))
 
 
 class Result:
@@ -250,8 +258,7 @@ class Runner:
         return ('fail', '\n'.join(why)) if why else ('pass', None)
 
     def one(self, binary, test):
-        area = os.path.basename(os.path.dirname(test))
-        check = self.check_harness if area == HARNESS else self.check_test
+        check = self.check_harness if is_harness(test) else self.check_test
         try:
             status, why = check(binary, test)
         except Exception as e:  # a runner bug must not hide the rest of the results

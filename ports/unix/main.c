@@ -43,13 +43,21 @@ static void usage_error(const char *msg, const char *arg) {
     port_exit(2);
 }
 
+/* Below this the interpreter cannot even set up its builtins and sys modules. */
+#define MIN_HEAP_SIZE (16 * 1024)
+
 static size_t parse_size(const char *s) {
     char *end;
     unsigned long long v = strtoull(s, &end, 10);
     if (*end == 'k' || *end == 'K') {
         v *= 1024;
+        end++;
     } else if (*end == 'm' || *end == 'M') {
         v *= 1024 * 1024;
+        end++;
+    }
+    if (end == s || *s < '0' || *s > '9' || *end != 0 || v > SIZE_MAX / 2) {
+        usage_error("invalid -X heapsize value: ", s);
     }
     return (size_t)v;
 }
@@ -102,8 +110,10 @@ static void init_path(const char *script_dir, size_t dir_len);
 static void init_main_module(const char *file);
 static void init_argv(int argc, char **argv, const char *first);
 
-/* Ctrl-D in the REPL served by --serial: every object is forgotten, as on a board. */
+/* Ctrl-D in the REPL served by --serial: every object is forgotten and the chip's peripherals
+ * return to their power-on state, as on a board (the REPL then runs boot.py and main.py). */
 static void soft_reset(void) {
+    vboard_reset();
     memset(&vm_state.roots_begin_, 0, (size_t)((char *)&vm_state.roots_end_ - (char *)&vm_state.roots_begin_));
     STATE(pending_flag) = 0;
     STATE(call_depth) = 0;
@@ -254,8 +264,8 @@ static int run(int argc, char **argv) {
             usage_error("unknown option ", a);
         }
     }
-    if (heap_size < 4096) {
-        heap_size = 4096;
+    if (heap_size < MIN_HEAP_SIZE) {
+        heap_size = MIN_HEAP_SIZE;
     }
     /* The VM stack is carved from the heap too; -X heapsize is what remains for Python objects. */
     heap_size += CONFIG_VM_STACK_WORDS * sizeof(obj_t);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "gc.h"
 #include "port.h"
+#include "runtime.h"
 
 /* stdout is block-buffered (line-buffered on a terminal), like CPython's. */
 static struct {
@@ -72,6 +73,8 @@ int port_stdin_read_char(void) {
             return c;
         }
         if (n < 0 && errno == EINTR) {
+            /* Ctrl-C while input() waits: KeyboardInterrupt now, not after the next key */
+            rt_handle_pending();
             continue;
         }
         return -1;

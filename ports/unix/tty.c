@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <termios.h>
 #include <unistd.h>
@@ -92,34 +93,75 @@ static int open_pty(int *slave) {
     return m;
 }
 
+/* What a client that connects late is shown: the console's output since its last newline (the
+ * prompt, usually), kept by the relay. */
+static struct {
+    char text[256];
+    size_t len;
+} last_line;
+
+static void remember_output(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n') {
+            last_line.len = 0;
+        } else if (last_line.len < sizeof(last_line.text)) {
+            last_line.text[last_line.len++] = s[i];
+        }
+    }
+}
+
+/* Bytes from the line: 0x03 interrupts running code, the rest goes to the interpreter. */
+static bool from_line(int console, char *buf, ssize_t n, pid_t interpreter) {
+    ssize_t k = 0;
+    for (ssize_t i = 0; i < n; i++) {
+        if (buf[i] == 3 && *tty.running) {
+            kill(interpreter, SIGINT);
+        } else {
+            buf[k++] = buf[i];
+        }
+    }
+    return k == 0 || write_all(console, buf, (size_t)k);
+}
+
 /* The relay: console <-> line.  It ends when the interpreter's side closes (the interpreter
- * exited); it holds the line's slave open so the line works before and between clients. */
+ * exited); it holds the line's slave open so the line works before and between clients.
+ * The line's master is in packet mode, which reports a client's flush of its input (picocom and
+ * pyserial flush when they open the port, discarding the banner and prompt written before): the
+ * current line is then written again, once the client's flushes are over, so it sees a prompt. */
 static void relay(int console, int line, pid_t interpreter) {
     struct pollfd fds[2] = { { console, POLLIN, 0 }, { line, POLLIN, 0 } };
-    char buf[1024];
+    char buf[1025];
+    int replay_ms = -1;   /* poll timeout until the replay, -1 when none is due */
     for (;;) {
-        if (poll(fds, 2, -1) < 0) {
+        int r = poll(fds, 2, replay_ms);
+        if (r < 0) {
             if (errno == EINTR) {
                 continue;
             }
             return;
+        }
+        if (r == 0) {
+            replay_ms = -1;
+            if (!write_all(line, last_line.text, last_line.len)) {
+                return;
+            }
+            continue;
         }
         if (fds[0].revents) {
             ssize_t n = read(console, buf, sizeof(buf));
             if (n <= 0 || !write_all(line, buf, (size_t)n)) {
                 return;
             }
+            remember_output(buf, (size_t)n);
         }
         if (fds[1].revents) {
-            ssize_t n = read(line, buf, sizeof(buf)), k = 0;
-            for (ssize_t i = 0; i < n; i++) {
-                if (buf[i] == 3 && *tty.running) {
-                    kill(interpreter, SIGINT);
-                } else {
-                    buf[k++] = buf[i];
-                }
+            ssize_t n = read(line, buf, sizeof(buf));
+            if (n <= 0) {
+                continue;
             }
-            if (k > 0 && !write_all(console, buf, (size_t)k)) {
+            if (buf[0] != TIOCPKT_DATA) {
+                replay_ms = buf[0] & TIOCPKT_FLUSHREAD ? 50 : replay_ms;
+            } else if (!from_line(console, buf + 1, n - 1, interpreter)) {
                 return;
             }
         }
@@ -155,11 +197,17 @@ bool tty_serial_open(const char *path) {
         tty.running = NULL;
         return false;
     }
+    int on = 1;
+    ioctl(line, TIOCPKT, &on);
+    /* the handlers first: a client may stop the server as soon as the link exists */
+    tty.link = strdup(path);
+    atexit(unlink_at_exit);
+    signal(SIGTERM, on_terminate);
+    signal(SIGHUP, on_terminate);
     unlink(path);
     if (symlink(ptsname(line), path) != 0) {
         return false;
     }
-    tty.link = strdup(path);
     pid_t interpreter = getpid();
     pid_t pid = fork();
     if (pid < 0) {
@@ -167,13 +215,12 @@ bool tty_serial_open(const char *path) {
     }
     if (pid == 0) {
         signal(SIGINT, SIG_DFL);   /* Ctrl-C in the launching shell stops the server */
+        signal(SIGTERM, SIG_DFL);  /* the interpreter removes the link */
+        signal(SIGHUP, SIG_DFL);
         close(console_slave);
         relay(console, line, interpreter);
         _exit(0);
     }
-    atexit(unlink_at_exit);
-    signal(SIGTERM, on_terminate);
-    signal(SIGHUP, on_terminate);
     close(console);
     close(line);
     close(line_slave);

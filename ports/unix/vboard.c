@@ -9,20 +9,24 @@
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include "port.h"
+#include "state.h"
 #include "vboard.h"
+#include "../../extmod/modmachine.h"
 
 #define NPIN HAL_PIN_COUNT
 #define MAX_PARTS (24)
 #define ADC_FULL_SCALE_V (3.3)    /* the NodeMCU's divider maps 0..3.3 V at A0 to 0..1 V at the chip */
 #define PIN_READ_COST_US (10)     /* virtual time a pin read takes in a Python loop on the chip */
 
-typedef enum { PART_LED, PART_BUTTON } part_kind_t;
+typedef enum { PART_LED, PART_BUTTON, PART_SERVO } part_kind_t;
 
 typedef struct {
     part_kind_t kind;
@@ -30,7 +34,7 @@ typedef struct {
     bool active_low;
     char name[16];
     char colour[12];
-    int8_t shown;                 /* last state displayed: -1 none, else brightness percent */
+    int16_t shown;                /* last state displayed: -1 none, else brightness % or angle */
 } part_t;
 
 typedef struct {
@@ -121,6 +125,33 @@ void hal_wait_until(uint64_t t) {
     }
 }
 
+/* The wake-up alarm: SIGALRM stands for the chip's timer interrupt.  With --fast-time the clock only
+ * moves when Python sleeps or reads a pin, and both poll, so no alarm is needed. */
+static void on_alarm(int sig) {
+    (void)sig;
+    STATE(pending_flag) = 1;
+}
+
+void hal_arm_wakeup(uint64_t t) {
+    if (vb.fast) {
+        return;
+    }
+    struct itimerval it;
+    memset(&it, 0, sizeof(it));
+    if (t != UINT64_MAX) {
+        uint64_t now = hal_ticks_us();
+        uint64_t us = t > now ? t - now : 1;
+        it.it_value.tv_sec = (time_t)(us / 1000000u);
+        it.it_value.tv_usec = (suseconds_t)(us % 1000000u);
+    }
+    setitimer(ITIMER_REAL, &it, NULL);
+}
+
+/* The port's hook for rt_handle_pending: the board's events and machine's callbacks. */
+void port_poll_events(void) {
+    machine_run_events();
+}
+
 /* ---- the trace (VCD) ---- */
 
 static char vcd_id(int var) {
@@ -130,6 +161,8 @@ static char vcd_id(int var) {
 #define VCD_ADC (2 * NPIN)
 #define VCD_I2C_BYTE (2 * NPIN + 1)
 #define VCD_I2C_BUSY (2 * NPIN + 2)
+#define VCD_BYTES (2 * NPIN + 3)     /* the vboard.h byte channels, in their order */
+static const char *const vcd_byte_names[] = { "spi_mosi", "spi_miso", "uart1", "bitstream" };
 
 static bool vcd_begin(void) {
     if (vb.vcd == NULL) {
@@ -178,6 +211,17 @@ void vboard_trace_i2c(int byte, bool busy) {
     }
 }
 
+void vboard_trace_byte(int channel, uint8_t byte) {
+    if (!vcd_begin()) {
+        return;
+    }
+    fputc('b', vb.vcd);
+    for (int bit = 7; bit >= 0; bit--) {
+        fputc('0' + ((byte >> bit) & 1), vb.vcd);
+    }
+    fprintf(vb.vcd, " %c\n", vcd_id(VCD_BYTES + channel));
+}
+
 static void vcd_close(void) {
     if (vb.vcd != NULL) {
         fprintf(vb.vcd, "#%llu\n", (unsigned long long)hal_ticks_us() + 1);
@@ -205,6 +249,9 @@ static void vcd_open(const char *path) {
     }
     fprintf(f, "$var real 64 %c a0 $end\n$var wire 8 %c i2c_byte $end\n$var wire 1 %c i2c_busy $end\n",
             vcd_id(VCD_ADC), vcd_id(VCD_I2C_BYTE), vcd_id(VCD_I2C_BUSY));
+    for (int c = 0; c < 4; c++) {
+        fprintf(f, "$var wire 8 %c %s $end\n", vcd_id(VCD_BYTES + c), vcd_byte_names[c]);
+    }
     fprintf(f, "$upscope $end\n$enddefinitions $end\n#0\n$dumpvars\n");
     for (int p = 0; p < NPIN; p++) {
         if (pin_caps[p]) {
@@ -214,8 +261,12 @@ static void vcd_open(const char *path) {
             fprintf(f, "r0 %c\n", vcd_id(VCD_PWM_BASE + p));
         }
     }
-    fprintf(f, "r%.6g %c\nb0 %c\n0%c\n$end\n", vb.adc_volts, vcd_id(VCD_ADC), vcd_id(VCD_I2C_BYTE),
+    fprintf(f, "r%.6g %c\nb0 %c\n0%c\n", vb.adc_volts, vcd_id(VCD_ADC), vcd_id(VCD_I2C_BYTE),
             vcd_id(VCD_I2C_BUSY));
+    for (int c = 0; c < 4; c++) {
+        fprintf(f, "b0 %c\n", vcd_id(VCD_BYTES + c));
+    }
+    fprintf(f, "$end\n");
     vb.vcd_time = 0;
     atexit(vcd_close);
 }
@@ -248,11 +299,8 @@ static void show_led(part_t *led) {
     if (pct == led->shown) {
         return;
     }
-    led->shown = (int8_t)pct;
-    if (vb.show_leds < 0) {
-        vb.show_leds = isatty(2);
-    }
-    if (!vb.show_leds) {
+    led->shown = (int16_t)pct;
+    if (!vboard_showing()) {
         return;
     }
     char state[16];
@@ -268,10 +316,54 @@ static void show_led(part_t *led) {
     port_stderr_write(line, strlen(line));
 }
 
+bool vboard_showing(void) {
+    if (vb.show_leds < 0) {
+        vb.show_leds = isatty(2);
+    }
+    return vb.show_leds;
+}
+
+/* A hobby servo follows the pulse width of a 50 Hz PWM: 0.5 ms is 0 degrees, 2.5 ms is 180. */
+static int servo_angle(const part_t *servo) {
+    int p = servo->pin;
+    if (!vb.pwm_on[p] || vb.pwm_duty[p] == 0) {
+        return -1;
+    }
+    double pulse_us = vb.pwm_duty[p] / 1024.0 * 1e6 / vb.pwm_freq;
+    double angle = (pulse_us - 500.0) / 2000.0 * 180.0;
+    return angle <= 0 ? 0 : angle >= 180 ? 180 : (int)lround(angle);
+}
+
+static void show_servo(part_t *servo) {
+    int angle = servo_angle(servo);
+    if (angle == servo->shown || angle < 0) {
+        return;
+    }
+    servo->shown = (int16_t)angle;
+    if (vboard_showing()) {
+        char line[80];
+        snprintf(line, sizeof(line), "[servo] %s (GPIO%d) %d\xc2\xb0\n", servo->name, servo->pin, angle);
+        port_stderr_write(line, strlen(line));
+    }
+}
+
+int vboard_servo_state(int index, const char **name, int *angle) {
+    for (int i = 0, n = 0; i < vb.n_parts; i++) {
+        if (vb.parts[i].kind == PART_SERVO && n++ == index) {
+            *name = vb.parts[i].name;
+            *angle = servo_angle(&vb.parts[i]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void show_leds_on(int pin) {
     for (int i = 0; i < vb.n_parts; i++) {
         if (vb.parts[i].kind == PART_LED && vb.parts[i].pin == pin) {
             show_led(&vb.parts[i]);
+        } else if (vb.parts[i].kind == PART_SERVO && vb.parts[i].pin == pin) {
+            show_servo(&vb.parts[i]);
         }
     }
 }
@@ -387,27 +479,6 @@ void vboard_set_adc(double volts) {
 
 double vboard_adc_volts(void) {
     return vb.adc_volts;
-}
-
-/* ---- SPI and UART: nothing is wired to them on the default board ---- */
-
-void hal_spi_transfer(int bus, const uint8_t *tx, uint8_t *rx, size_t len) {
-    (void)bus;
-    (void)tx;
-    if (rx != NULL) {
-        memset(rx, 0xff, len);
-    }
-}
-
-void hal_uart_write(int uart, const uint8_t *data, size_t len) {
-    if (uart == 0) {
-        port_stdout_write((const char *)data, len);
-    }
-}
-
-int hal_uart_read(int uart) {
-    (void)uart;
-    return -1;
 }
 
 /* ---- system ---- */
@@ -635,6 +706,9 @@ static bool board_line(char *words[], int n) {
     if (strcmp(words[0], "button") == 0) {
         return add_part(PART_BUTTON, words, n);
     }
+    if (strcmp(words[0], "servo") == 0) {
+        return add_part(PART_SERVO, words, n);
+    }
     if (strcmp(words[0], "pot") == 0 && n >= 2) {
         vb.adc_volts = n > 2 ? atof(words[2]) : 0;
         return true;
@@ -649,7 +723,7 @@ static bool board_line(char *words[], int n) {
     if (strcmp(words[0], "i2c") == 0 && n == 5) {
         return vboard_i2c_add(words[3], (int)strtol(words[4], NULL, 0), vboard_find(words[1]), vboard_find(words[2]));
     }
-    return strcmp(words[0], "heap") == 0;
+    return strcmp(words[0], "heap") == 0 || vboard_dev_line(words, n);
 }
 
 /* Parses a description from text (modified in place); path names it in errors. */
@@ -708,12 +782,17 @@ int vboard_option(int argc, char **argv, int i, size_t *heap_size) {
         vb.show_leds = a[2] == 'l';
         return 1;
     }
-    if (strcmp(a, "--trace") != 0 && strcmp(a, "--stimulus") != 0 && strcmp(a, "--board") != 0) {
+    if (strcmp(a, "--trace") != 0 && strcmp(a, "--stimulus") != 0 && strcmp(a, "--board") != 0
+        && strcmp(a, "--flash") != 0) {
         return 0;
     }
     if (val == NULL) {
         fprintf(stderr, "adder: %s needs an argument\n", a);
         port_exit(2);
+    }
+    if (strcmp(a, "--flash") == 0) {
+        vboard_flash_file(val);
+        return 2;
     }
     if (a[2] == 't') {
         vb.trace_path = val;
@@ -756,4 +835,28 @@ void vboard_init(void) {
     if (vb.stimulus_path != NULL) {
         load_stimulus(vb.stimulus_path);
     }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_alarm;
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGALRM, &sa, NULL);
+    hal_arm_wakeup(hal_next_event_us());
+}
+
+/* ---- added by the REPL helper ---- */
+/* A soft reset (Ctrl-D on the --serial REPL): machine's objects are gone, so the chip's pins, PWM
+ * and interrupts go back to their power-on state; the wiring, the outside world (stimulus, external
+ * drives), the trace and the clock carry on, as on a board whose MCU resets. */
+void vboard_reset(void) {
+    for (int p = 0; p < NPIN; p++) {
+        vb.irq[p] = 0;
+        if (vb.pwm_on[p]) {
+            hal_pwm_stop(p);
+        }
+        vb.latch[p] = 0;
+        if (vb.mode[p] != HAL_PIN_IN || vb.pull[p] != HAL_PULL_NONE) {
+            hal_pin_config(p, HAL_PIN_IN, HAL_PULL_NONE);   /* shows an LED going out */
+        }
+    }
+    hal_arm_wakeup(hal_next_event_us());
 }

@@ -14,6 +14,7 @@
  * May set *heap_size (--board nodemcu). */
 int vboard_option(int argc, char **argv, int i, size_t *heap_size);
 void vboard_init(void);      /* after the runtime is up: opens the trace, loads the stimulus */
+void vboard_reset(void);     /* soft reset: the chip's peripherals to power-on (added by the REPL helper) */
 
 /* Inputs, for the stimulus file and the board module. */
 int vboard_find(const char *name);          /* a button/LED/pin name or number -> GPIO, -1 if unknown */
@@ -27,6 +28,18 @@ int vboard_led_state(int index, const char **name, const char **colour, int *pin
 bool vboard_fast_time(void);
 void vboard_advance_us(uint64_t us);        /* virtual time passes (fast-time only) */
 void vboard_trace_i2c(int byte, bool busy); /* byte < 0: no new byte */
+
+/* The trace's byte channels other than I2C, and whether status lines go to stderr (--leds). */
+enum { VBOARD_VCD_SPI_MOSI, VBOARD_VCD_SPI_MISO, VBOARD_VCD_UART1, VBOARD_VCD_BITSTREAM };
+void vboard_trace_byte(int channel, uint8_t byte);
+bool vboard_showing(void);
+int vboard_servo_state(int index, const char **name, int *angle);   /* angle -1 when not driven */
+
+/* The other peripherals (vboard_dev.c): SPI loopback, UART1's TX line, NeoPixel strips, DHT and
+ * DS18B20 sensors, the flash chip.  A board file line it understands: true. */
+bool vboard_dev_line(char *words[], int n);
+int vboard_pixels(int strip, const char **name, uint8_t *rgb, int max_pixels);  /* -1: no such strip */
+bool vboard_flash_file(const char *path);    /* --flash FILE: the flash image lives in that file */
 
 /* I2C devices (vboard_i2c.c). */
 bool vboard_i2c_add(const char *kind, int addr, int sda, int scl);  /* from the board description */

@@ -23,4 +23,9 @@ if 'gc' in run(['-c', 'import gc; print(hasattr(gc, "mem_free") and "gc")'])[1]:
     MEM = 'import gc\ngc.collect()\na = gc.mem_free()\nb = bytearray(50000)\nprint(a <= 100 * 1024, a - gc.mem_free() >= 50000)'
     check('gc.mem_free() within the heap and shrinking on allocation',
           run(['-X', 'heapsize=100K', '-c', MEM])[:2], (0, 'True True\n'))
+for bad in ('abc', '12Q', '-5', ''):
+    status, out, err = run(['-X', 'heapsize=' + bad, '-c', 'print(1)'])
+    check('-X heapsize=%s: usage error' % bad, (status, out, err.startswith('adder: invalid -X heapsize')),
+          (2, '', True))
+check('tiny heap is raised to a usable minimum', run(['-X', 'heapsize=1', '-c', 'print(1)'])[:2], (0, '1\n'))
 finish()

@@ -5,11 +5,14 @@ import pty
 import select
 import signal
 import subprocess
+import sys
 import tempfile
 import termios
 import time
 import tty
-from _util import ADDER, SLOW
+# tests/run.py puts tests/harness on PYTHONPATH; this makes a test runnable by hand as well
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'harness'))
+from _util import ADDER, SLOW  # noqa: E402
 
 
 class Session:
@@ -46,6 +49,12 @@ class Session:
         out, self.buf = self.buf[:i + len(marker)], self.buf[i + len(marker):]
         return out
 
+    def read_waiting(self):
+        """What has arrived so far, without waiting."""
+        self._pump(0)
+        out, self.buf = self.buf, b''
+        return out
+
     def read_exact(self, n, timeout=5):
         end = time.time() + timeout * SLOW
         while len(self.buf) < n and time.time() < end:
@@ -66,12 +75,13 @@ class Session:
 
 
 class Terminal(Session):
-    """Adder started on a pty, as `adder` in a terminal."""
+    """Adder started on a pty, as `adder` in a terminal (or another program: argv)."""
 
-    def __init__(self, args=()):
+    def __init__(self, args=(), argv=None):
+        argv = argv or [ADDER] + list(args)
         self.pid, fd = pty.fork()
         if self.pid == 0:
-            os.execv(ADDER, [ADDER] + list(args))
+            os.execvp(argv[0], argv)
         super().__init__(fd)
 
     def close(self):
@@ -91,23 +101,27 @@ class Terminal(Session):
 
 
 class Serial(Session):
-    """`adder --serial PATH`, with PATH opened in raw mode as a serial terminal program does."""
+    """`adder --serial PATH` (started in cwd, the board's "filesystem"), with PATH opened in raw
+    mode as a serial terminal program does; connect=False leaves the opening to another client."""
 
-    def __init__(self):
+    def __init__(self, cwd=None, connect=True):
         self.dir = tempfile.TemporaryDirectory(prefix='adder-serial-')
         self.path = os.path.join(self.dir.name, 'ttyADDER')
         self.proc = subprocess.Popen([ADDER, '--serial', self.path], stdin=subprocess.DEVNULL,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                     start_new_session=True)
+                                     start_new_session=True, cwd=cwd)
         end = time.time() + 5 * SLOW
         while not os.path.exists(self.path) and time.time() < end:
             time.sleep(0.02)
-        fd = os.open(self.path, os.O_RDWR | os.O_NOCTTY)
-        tty.setraw(fd, termios.TCSANOW)   # TCSANOW: keep what the board already sent
+        fd = -1
+        if connect:
+            fd = os.open(self.path, os.O_RDWR | os.O_NOCTTY)
+            tty.setraw(fd, termios.TCSANOW)   # TCSANOW: keep what the board already sent
         super().__init__(fd)
 
     def close(self):
-        os.close(self.fd)
+        if self.fd >= 0:
+            os.close(self.fd)
         try:
             os.killpg(self.proc.pid, signal.SIGINT)   # Ctrl-C in the shell that started it
         except ProcessLookupError:
@@ -124,8 +138,8 @@ class Serial(Session):
 
 class RawRepl:
     """The host side of MicroPython's raw REPL, byte for byte as mpremote's transport_serial.py
-    speaks it: enter_raw_repl, exec_raw_no_follow (raw-paste with flow control, or plain raw),
-    follow, exit_raw_repl."""
+    (SerialTransport) speaks it: enter_raw_repl, exec_raw_no_follow (raw-paste with flow control,
+    falling back to plain raw on R\\x00), raw_paste_write, follow, exit_raw_repl."""
 
     def __init__(self, session, use_raw_paste=True):
         self.s = session
@@ -133,7 +147,7 @@ class RawRepl:
 
     def enter(self, soft_reset=True):
         self.s.send(b'\r\x03')
-        self.s.read_for(0.2)
+        self.s.read_waiting()   # mpremote drops only what has already arrived
         self.s.send(b'\r\x01')
         if soft_reset:
             data = self.s.expect(b'raw REPL; CTRL-B to exit\r\n>')
@@ -157,7 +171,12 @@ class RawRepl:
             data = self.s.read_exact(2)
             if data == b'R\x01':
                 return self._raw_paste_write(code)
-            raise RuntimeError('raw-paste refused: %r' % data)
+            if data != b'R\x00':
+                # no raw-paste at all: the device echoed the bytes as a raw REPL command
+                data = self.s.expect(b'w REPL; CTRL-B to exit\r\n>')
+                if not data.endswith(b'w REPL; CTRL-B to exit\r\n>'):
+                    raise RuntimeError('could not enter raw repl: %r' % data)
+            self.use_raw_paste = False   # not again on this connection
         for i in range(0, len(code), 256):
             self.s.send(code[i:i + 256])
             time.sleep(0.01)

@@ -4,7 +4,8 @@ import os
 import pty
 import select
 import time
-from _util import ADDER, SLOW, check, finish
+from _repl import ADDER, SLOW
+from _util import check, finish
 
 def session(lines, timeout=10):
     pid, fd = pty.fork()

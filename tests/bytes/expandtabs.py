@@ -1,0 +1,2 @@
+# bytes.expandtabs
+print(b'a\tb'.expandtabs(4), b'\t'.expandtabs())

@@ -1,0 +1,2 @@
+# bytes.splitlines
+print(b'a\nb\r\nc\rd'.splitlines(), b'a\nb'.splitlines(True))

@@ -1,0 +1,7 @@
+# changing size during iteration raises RuntimeError
+d = {1: 1, 2: 2}
+try:
+    for k in d:
+        d[k + 10] = 0
+except RuntimeError as e:
+    print(type(e).__name__, e)

@@ -1,0 +1,9 @@
+# AttributeError messages
+try:
+    (1).foo
+except AttributeError as e:
+    print(e)
+try:
+    'x'.nope()
+except AttributeError as e:
+    print(e)

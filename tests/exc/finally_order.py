@@ -1,0 +1,7 @@
+# finally runs on return and exception
+def f():
+    try:
+        return 'ret'
+    finally:
+        print('fin')
+print(f())

@@ -1,0 +1,3 @@
+# StopIteration value
+e = StopIteration(5)
+print(e.value, StopIteration().value, e.args)

@@ -1,0 +1,3 @@
+# uncaught KeyError prints its repr
+d = {}
+d['missing']

@@ -1,0 +1,3 @@
+# with_traceback returns the exception
+e = ValueError('x')
+print(e.with_traceback(None) is e)

@@ -1,0 +1,3 @@
+# str.isprintable
+for s in ['', 'abc', 'a\n', '\t', ' ', '\x7f', 'é', '\u200b']:
+    print(repr(s), s.isprintable())
