@@ -296,29 +296,43 @@ static void float_print(const print_t *p, obj_t self, print_kind_t kind) {
 
 /* ---- format() ---- */
 
+/* Drops the trailing zeros (and a bare dot) of the mantissa in buf, which is n chars long. */
+static int strip_zeros(char *buf, int n) {
+    char *end = strpbrk(buf, "eE");
+    if (end == NULL) {
+        end = buf + n;
+    }
+    if (memchr(buf, '.', (size_t)(end - buf)) == NULL) {
+        return n;
+    }
+    char *m = end;
+    while (m[-1] == '0') {
+        m--;
+    }
+    if (m[-1] == '.') {
+        m--;
+    }
+    memmove(m, end, (size_t)(buf + n - end) + 1);
+    return n - (int)(end - m);
+}
+
+/* %g from its definition in terms of %e and %f, with the switch to fixed point when the exponent
+ * is below fixed_limit: glibc's "%#g" drops digits when rounding carries into a new power of ten
+ * (999999.5 gives "1.e+06"). */
+static int format_g(char *buf, size_t size, double v, int prec, int fixed_limit, bool alt, bool upper) {
+    int n = snprintf(buf, size, upper ? "%.*E" : "%.*e", prec - 1, v);
+    int exp10 = atoi(strpbrk(buf, "eE") + 1);
+    if (exp10 >= -4 && exp10 < fixed_limit) {
+        n = snprintf(buf, size, alt ? "%#.*f" : "%.*f", prec - 1 - exp10, v);
+    }
+    return alt ? n : strip_zeros(buf, n);
+}
+
 /* format() with a precision and no type: like 'g', but switching to exponent notation one digit
  * earlier and keeping a ".0" on fixed-point results (CPython's Py_DTSF_ADD_DOT_0 rules). */
 static int format_general(char *buf, size_t size, double v, int prec, bool alt) {
-    int n = snprintf(buf, size, "%.*e", prec - 1, v);
-    char *e = strchr(buf, 'e');
-    int exp10 = atoi(e + 1);
-    if (exp10 < -4 || exp10 >= prec - 1) {
-        if (!alt && strchr(buf, '.')) {
-            /* strip the mantissa's trailing zeros (and a bare dot) */
-            char *m = e;
-            while (m[-1] == '0') {
-                m--;
-            }
-            if (m[-1] == '.') {
-                m--;
-            }
-            memmove(m, e, strlen(e) + 1);
-            n = (int)strlen(buf);
-        }
-        return n;
-    }
-    n = snprintf(buf, size, alt ? "%#.*g" : "%.*g", prec, v);
-    if (!strchr(buf, '.')) {
+    int n = format_g(buf, size, v, prec, prec - 1, alt, false);
+    if (!strpbrk(buf, ".e")) {
         memcpy(buf + n, ".0", 3);
         n += 2;
     }
@@ -347,6 +361,9 @@ static void format_number(vstr_t *out, double v, char type, int prec, bool alt) 
     int n;
     if (type == 0) {
         n = format_general(buf, size, v, prec ? prec : 1, alt);
+    } else if (type == 'g' || type == 'G' || type == 'n') {
+        prec = prec ? prec : 1;
+        n = format_g(buf, size, v, prec, prec, alt, type == 'G');
     } else {
         char fmt[8], *f = fmt;
         *f++ = '%';
@@ -355,7 +372,7 @@ static void format_number(vstr_t *out, double v, char type, int prec, bool alt) 
         }
         *f++ = '.';
         *f++ = '*';
-        *f++ = type == 'n' ? 'g' : type == '%' ? 'f' : type;
+        *f++ = type == '%' ? 'f' : type;
         *f = 0;
         n = snprintf(buf, size, fmt, prec, type == '%' ? v * 100 : v);
     }

@@ -3,7 +3,8 @@
 
 Each program runs alternately under both interpreters N times (-n, default 3); the table shows the
 median wall time of each, the ratio Adder/CPython, the peak RSS of each, Adder's peak GC heap use
-(from `adder -X stats`) and, with --heap, the smallest heap (-X heapsize=) it completes in.  Both
+(from `adder -X stats`) and, with --heap, the smallest heap (-X heapsize=) it completes in.  Adder
+runs with a 32 MB heap unless an -X heapsize= is given (CPython's heap is unbounded).  Both
 interpreters must print the same checksum, otherwise the row says FAIL and is left out of the
 geometric mean.  Startup (`-c pass`, median of 20) is measured too.
 
@@ -191,6 +192,9 @@ def commit_id():
     return "unknown"
 
 
+DEFAULT_HEAP = "heapsize=32m"
+
+
 def main():
     ap = argparse.ArgumentParser(description="Adder vs CPython benchmark runner")
     ap.add_argument("programs", nargs="*", help="program names (or substrings) in bench/")
@@ -207,6 +211,10 @@ def main():
     args = ap.parse_args()
 
     ADDER_X.extend(args.adder_x)
+    if not any(x.startswith("heapsize=") for x in ADDER_X):
+        # CPython's heap is unbounded; give Adder room too (the min-heap column, --heap, says what
+        # each program really needs).
+        ADDER_X.append(DEFAULT_HEAP)
     adder = os.path.abspath(args.adder)
     if not os.path.exists(adder):
         sys.exit("bench.py: %s not found (run make)" % adder)

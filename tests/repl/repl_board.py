@@ -51,8 +51,8 @@ r.exit()
 s.expect(b'>>> ')
 
 # Ctrl-C while input() waits raises KeyboardInterrupt at once
-s.send('input("? ")\r')
-s.expect(b'? ')
+s.send('input("?" + "> ")\r')   # the prompt must not match the echo of the line
+s.expect(b'?> ')
 t0 = time.time()
 s.send(b'\x03')
 out = s.expect(b'>>> ', timeout=3)
@@ -62,8 +62,8 @@ check('server stopped', s.close(), True)
 
 t = Terminal()
 t.expect(b'>>> ')
-t.send('input("? ")\r')
-t.expect(b'? ')
+t.send('input("?" + "> ")\r')
+t.expect(b'?> ')
 t.send(b'\x03')
 check('Ctrl-C in input() on a terminal', t.expect(b'>>> ', timeout=3).endswith(b'KeyboardInterrupt\r\n>>> '), True)
 t.send(b'\x04')
@@ -75,7 +75,8 @@ p.stdout.readline()
 time.sleep(0.2)
 p.send_signal(signal.SIGINT)
 try:
-    _, err = p.communicate(timeout=3 * SLOW)
+    p.wait(timeout=3 * SLOW)   # with stdin still open: no EOF to race with the signal
+    _, err = p.communicate()
     check('SIGINT during input() with a pipe open', (p.returncode, err.decode().rstrip().rsplit('\n', 1)[-1]),
           (130, 'KeyboardInterrupt'))
 except subprocess.TimeoutExpired:
