@@ -1,5 +1,6 @@
 /* machine_rtc.c: machine.RTC as on the ESP8266: a calendar clock that starts at 2000-01-01 00:00:00 at
- * power-up and runs from the hardware clock (virtual time on the host), and 492 bytes of user memory. */
+ * power-up and runs from the hardware clock (virtual time on the host), 492 bytes of user memory, and
+ * ALARM0, which wakes the chip from deep sleep. */
 #include <string.h>
 #include "modmachine.h"
 
@@ -9,6 +10,8 @@ static const obj_base_t rtc_obj = { &machine_rtc_type };
 static int64_t rtc_offset_s;        /* seconds from 2000-01-01 at boot */
 static uint8_t rtc_memory[RTC_MEMORY_SIZE];
 static uint16_t rtc_memory_len;
+static uint64_t rtc_alarm_at;       /* ticks when ALARM0 goes off; 0 when not set */
+static int rtc_wake;
 
 /* Days since 2000-01-01 for a proleptic Gregorian date, and back (era arithmetic, shifted to March). */
 static int64_t days_from_civil(int64_t y, int m, int d) {
@@ -89,9 +92,63 @@ static obj_t rtc_memory_meth(size_t n_args, const obj_t *args) {
 }
 static FUN_DEFINE_VAR(rtc_memory_obj, 1, 2, rtc_memory_meth);
 
+/* alarm(id, ms): ALARM0 goes off ms from now; with irq(wake=machine.DEEPSLEEP) it is what ends a
+ * machine.deepsleep() given no time. */
+static obj_t rtc_alarm(obj_t self, obj_t id, obj_t ms) {
+    (void)self;
+    if (obj_get_int(id) != 0) {
+        rt_raise_value_error("invalid alarm");
+    }
+    intptr_t t = obj_get_int(ms);
+    rtc_alarm_at = hal_ticks_us() + (t > 0 ? (uint64_t)t * 1000u : 0);
+    return OBJ_NONE;
+}
+static FUN_DEFINE_3(rtc_alarm_obj, rtc_alarm);
+
+uint64_t machine_rtc_alarm_left_us(void) {
+    uint64_t now = hal_ticks_us();
+    return rtc_alarm_at > now ? rtc_alarm_at - now : 0;
+}
+
+bool machine_rtc_wakes_deepsleep(void) {
+    return rtc_alarm_at != 0 && rtc_wake == MACHINE_DEEPSLEEP;
+}
+
+static obj_t rtc_alarm_left(size_t n_args, const obj_t *args) {
+    if (n_args > 1 && obj_get_int(args[1]) != 0) {
+        rt_raise_value_error("invalid alarm");
+    }
+    return obj_new_int((intptr_t)(machine_rtc_alarm_left_us() / 1000u));
+}
+static FUN_DEFINE_VAR(rtc_alarm_left_obj, 1, 2, rtc_alarm_left);
+
+static const arg_spec_t rtc_irq_spec[] = {
+    { Q_trigger, ARG_KW_ONLY, OBJ_NEW_SMALL_INT(0) },
+    { Q_wake, ARG_KW_ONLY, OBJ_NEW_SMALL_INT(0) },
+};
+
+/* irq(trigger=RTC.ALARM0, wake=machine.DEEPSLEEP): on the ESP8266 the alarm can only wake the chip. */
+static obj_t rtc_irq(size_t n_args, size_t n_kw, const obj_t *args) {
+    obj_t a[2];
+    arg_parse(n_args - 1, n_kw, args + 1, rtc_irq_spec, 2, a, "irq");
+    if (obj_get_int(a[0]) != 0) {
+        rt_raise_value_error("invalid trigger");
+    }
+    intptr_t wake = obj_get_int(a[1]);
+    if (wake != MACHINE_DEEPSLEEP) {
+        rt_raise_value_error("invalid wake");
+    }
+    rtc_wake = (int)wake;
+    return OBJ_NONE;
+}
+static FUN_DEFINE_KW(rtc_irq_obj, 1, rtc_irq);
+
 static const map_elem_t rtc_locals_table[] = {
     { QOBJ(datetime), OBJ_ROM(&rtc_datetime_obj) },
     { QOBJ(memory), OBJ_ROM(&rtc_memory_obj) },
+    { QOBJ(alarm), OBJ_ROM(&rtc_alarm_obj) },
+    { QOBJ(alarm_left), OBJ_ROM(&rtc_alarm_left_obj) },
+    { QOBJ(irq), OBJ_ROM(&rtc_irq_obj) },
     { QOBJ(ALARM0), OBJ_NEW_SMALL_INT(0) },
 };
 static const DICT_ROM(rtc_locals, rtc_locals_table);

@@ -167,9 +167,15 @@ static obj_t machine_lightsleep(size_t n_args, const obj_t *args) {
 }
 static FUN_DEFINE_VAR(machine_lightsleep_obj, 0, 1, machine_lightsleep);
 
+/* deepsleep(ms): without a time, the RTC alarm (if it may wake the chip) decides; 0 sleeps forever. */
 static obj_t machine_deepsleep(size_t n_args, const obj_t *args) {
     intptr_t ms = n_args > 0 ? obj_get_int(args[0]) : 0;
-    hal_deepsleep(ms > 0 ? (uint64_t)ms * 1000u : 0);
+    uint64_t us = ms > 0 ? (uint64_t)ms * 1000u : 0;
+    if (n_args == 0 && machine_rtc_wakes_deepsleep()) {
+        us = machine_rtc_alarm_left_us();
+        us += us == 0;
+    }
+    hal_deepsleep(us);
     return OBJ_NONE;
 }
 static FUN_DEFINE_VAR(machine_deepsleep_obj, 0, 1, machine_deepsleep);
@@ -278,6 +284,7 @@ static const map_elem_t machine_globals_table[] = {
     { QOBJ(WDT_RESET), OBJ_NEW_SMALL_INT(MACHINE_WDT_RESET) },
     { QOBJ(DEEPSLEEP_RESET), OBJ_NEW_SMALL_INT(MACHINE_DEEPSLEEP_RESET) },
     { QOBJ(SOFT_RESET), OBJ_NEW_SMALL_INT(MACHINE_SOFT_RESET) },
+    { QOBJ(DEEPSLEEP), OBJ_NEW_SMALL_INT(MACHINE_DEEPSLEEP) },
 };
 static const DICT_ROM(machine_globals, machine_globals_table);
 

@@ -13,6 +13,11 @@
 #define MACHINE_SOFT_RESET (4)
 #define MACHINE_DEEPSLEEP_RESET (5)
 #define MACHINE_HARD_RESET (6)
+#define MACHINE_DEEPSLEEP (4)       /* the wake value of RTC.irq */
+
+/* RTC ALARM0 (machine_rtc.c): time left, and whether it ends a deepsleep() given no time. */
+uint64_t machine_rtc_alarm_left_us(void);
+bool machine_rtc_wakes_deepsleep(void);
 
 extern const type_t machine_pin_type, machine_signal_type, machine_pwm_type, machine_adc_type,
     machine_timer_type, machine_softi2c_type, machine_i2c_type, machine_rtc_type, machine_wdt_type,

@@ -379,6 +379,30 @@ static bool is_set_like(obj_t o) {
            || obj_is_type(o, &type_dict_view_keys) || obj_is_type(o, &type_dict_view_items);
 }
 
+/* Every item of a is in b. */
+static bool view_subset(obj_t a, obj_t b) {
+    obj_t iter = rt_getiter(a), x;
+    while ((x = rt_iternext(iter)) != OBJ_STOP) {
+        if (!obj_is_true(rt_binary_op(BINARY_OP_IN, x, b))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Set comparisons (equality, subset, superset) between a view and a set-like b. */
+static bool view_compare(binary_op_t op, obj_t a, obj_t b) {
+    size_t la = obj_len(a), lb = obj_len(b);
+    switch (op) {
+        case BINARY_OP_EQ: return la == lb && view_subset(a, b);
+        case BINARY_OP_NE: return la != lb || !view_subset(a, b);
+        case BINARY_OP_LT: return la < lb && view_subset(a, b);
+        case BINARY_OP_LE: return la <= lb && view_subset(a, b);
+        case BINARY_OP_GT: return la > lb && view_subset(b, a);
+        default: return la >= lb && view_subset(b, a);
+    }
+}
+
 /* Set operators on keys/items views: set(a) OP= b, where a is the left operand. */
 static obj_t dict_view_set_op(qstr update_method, obj_t a, obj_t b) {
     obj_t s = obj_new_set(0, NULL);
@@ -398,20 +422,12 @@ static obj_t dict_view_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     bool reverse = false;
     switch (op) {
         case BINARY_OP_EQ:
-        case BINARY_OP_NE: {
-            if (!is_set_like(rhs)) {
-                return OBJ_NULL;
-            }
-            bool eq = obj_len(lhs) == obj_len(rhs);
-            if (eq) {
-                obj_t iter = rt_getiter(lhs);
-                obj_t x;
-                while (eq && (x = rt_iternext(iter)) != OBJ_STOP) {
-                    eq = obj_is_true(rt_binary_op(BINARY_OP_IN, x, rhs));
-                }
-            }
-            return OBJ_BOOL(eq == (op == BINARY_OP_EQ));
-        }
+        case BINARY_OP_NE:
+        case BINARY_OP_LT:
+        case BINARY_OP_LE:
+        case BINARY_OP_GT:
+        case BINARY_OP_GE:
+            return is_set_like(rhs) ? OBJ_BOOL(view_compare(op, lhs, rhs)) : OBJ_NULL;
         case BINARY_OP_REVERSE_OR: reverse = true; /* fall through */
         case BINARY_OP_OR: meth = Q_update; break;
         case BINARY_OP_REVERSE_AND: reverse = true; /* fall through */

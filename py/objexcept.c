@@ -2,10 +2,12 @@
  * exc_t), their attributes and str/repr, tracebacks, and the CPython-style traceback printer.
  * User exception classes use the same layout with their own type (objtype.c), so everything here
  * works for them unchanged. */
+#include <errno.h>
 #include <string.h>
 #include "runtime.h"
 #include "gc.h"
 #include "objtype.h"
+#include "objstr.h"
 
 /* ------------------------------------------------------------------ construction */
 
@@ -38,9 +40,33 @@ obj_t obj_new_exception_msg(const type_t *exc_type, const char *fmt, ...) {
     return e;
 }
 
+/* OSError(errno, strerror) builds the subclass CPython picks for that errno. */
+static const type_t *oserror_subclass(obj_t code) {
+    static const struct { int code; const type_t *type; } map[] = {
+        { EAGAIN, &type_BlockingIOError }, { EWOULDBLOCK, &type_BlockingIOError },
+        { EALREADY, &type_BlockingIOError }, { EINPROGRESS, &type_BlockingIOError },
+        { ECHILD, &type_ChildProcessError }, { EPIPE, &type_BrokenPipeError },
+        { ECONNABORTED, &type_ConnectionAbortedError }, { ECONNREFUSED, &type_ConnectionRefusedError },
+        { ECONNRESET, &type_ConnectionResetError }, { EEXIST, &type_FileExistsError },
+        { ENOENT, &type_FileNotFoundError }, { EINTR, &type_InterruptedError },
+        { EISDIR, &type_IsADirectoryError }, { ENOTDIR, &type_NotADirectoryError },
+        { EACCES, &type_PermissionError }, { EPERM, &type_PermissionError },
+        { ESRCH, &type_ProcessLookupError }, { ETIMEDOUT, &type_TimeoutError },
+    };
+    for (size_t i = 0; OBJ_IS_SMALL_INT(code) && i < sizeof(map) / sizeof(map[0]); i++) {
+        if (OBJ_SMALL_INT_VALUE(code) == map[i].code) {
+            return map[i].type;
+        }
+    }
+    return &type_OSError;
+}
+
 static obj_t exc_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
     if (n_kw != 0 && !(type->flags & TYPE_FLAG_USER)) {
         rt_raise_type_error("%q() takes no keyword arguments", type->name);
+    }
+    if (type == &type_OSError && n_args >= 2) {
+        type = oserror_subclass(args[0]);
     }
     return exc_alloc(type, n_args, args);
 }
@@ -85,10 +111,43 @@ static obj_t syntax_detail(exc_t *e, size_t i) {
     return i < n ? items[i] : OBJ_NONE;
 }
 
+/* A UnicodeDecodeError/UnicodeEncodeError made with (encoding, object, start, end, reason). */
+static bool is_codec_error(exc_t *e) {
+    const type_t *t = e->base.type;
+    return (obj_is_subclass(t, &type_UnicodeDecodeError) || obj_is_subclass(t, &type_UnicodeEncodeError))
+           && exc_n_args(e) == 5 && OBJ_IS_SMALL_INT(exc_arg(e, 2)) && OBJ_IS_SMALL_INT(exc_arg(e, 3));
+}
+
+/* CPython's wording: one bad byte or character is shown, a longer run by its positions. */
+static void codec_error_print(const print_t *p, exc_t *e) {
+    bool decode = obj_is_subclass(e->base.type, &type_UnicodeDecodeError);
+    obj_t start = exc_arg(e, 2);
+    small_int_t end = OBJ_SMALL_INT_VALUE(exc_arg(e, 3));
+    print_fmt(p, "'%S' codec can't %s ", exc_arg(e, 0), decode ? "decode" : "encode");
+    if (end != OBJ_SMALL_INT_VALUE(start) + 1) {
+        print_fmt(p, "%s in position %S-%d: %S", decode ? "bytes" : "characters", start, (int)end - 1, exc_arg(e, 4));
+        return;
+    }
+    obj_t item = rt_subscr_load(exc_arg(e, 1), start);
+    if (decode) {
+        print_fmt(p, "byte 0x%02x", (unsigned)obj_get_int(item));
+    } else {
+        const char *d = obj_str_get_data(item, &(size_t){ 0 });
+        uint32_t c = utf8_get(&d);
+        print_fmt(p, c < 0x100 ? "character '\\x%02x'" : c < 0x10000 ? "character '\\u%04x'" : "character '\\U%08x'",
+                  (unsigned)c);
+    }
+    print_fmt(p, " in position %S: %S", start, exc_arg(e, 4));
+}
+
 static void exc_print_str(const print_t *p, exc_t *e) {
     const type_t *t = e->base.type;
     size_t n = exc_n_args(e);
     if (n == 0) {
+        return;
+    }
+    if (is_codec_error(e)) {
+        codec_error_print(p, e);
         return;
     }
     if (n == 1) {
@@ -185,6 +244,14 @@ static obj_t exc_special_attr(exc_t *e, qstr attr) {
         case Q___suppress_context__: return OBJ_BOOL(e->suppress_context);
         case Q___traceback__: return traceback_wrap(e->traceback);
         default: break;
+    }
+    if (is_codec_error(e)) {
+        static const qstr names[] = { Q_encoding, Q_object, Q_start, Q_end, Q_reason };
+        for (size_t i = 0; i < 5; i++) {
+            if (attr == names[i]) {
+                return exc_arg(e, i);
+            }
+        }
     }
     if ((attr == Q_value && obj_is_subclass(t, &type_StopIteration))
         || (attr == Q_code && obj_is_subclass(t, &type_SystemExit))) {

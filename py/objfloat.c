@@ -320,7 +320,8 @@ static int strip_zeros(char *buf, int n) {
  * is below fixed_limit: glibc's "%#g" drops digits when rounding carries into a new power of ten
  * (999999.5 gives "1.e+06"). */
 static int format_g(char *buf, size_t size, double v, int prec, int fixed_limit, bool alt, bool upper) {
-    int n = snprintf(buf, size, upper ? "%.*E" : "%.*e", prec - 1, v);
+    static const char *const efmt[2][2] = { { "%.*e", "%.*E" }, { "%#.*e", "%#.*E" } };
+    int n = snprintf(buf, size, efmt[alt][upper], prec - 1, v);
     int exp10 = atoi(strpbrk(buf, "eE") + 1);
     if (exp10 >= -4 && exp10 < fixed_limit) {
         n = snprintf(buf, size, alt ? "%#.*f" : "%.*f", prec - 1 - exp10, v);

@@ -652,6 +652,15 @@ static size_t utf8_valid_seq(const uint8_t *s, size_t n, const char **why, size_
     return need;
 }
 
+/* UnicodeDecodeError/UnicodeEncodeError carry (encoding, object, start, end, reason) like CPython's;
+ * objexcept.c builds the message from them. */
+static RT_NORETURN void raise_unicode_error(const type_t *type, encoding_t enc, obj_t object, size_t start,
+                                            size_t end, const char *reason) {
+    obj_t args[5] = { obj_new_str(enc_names[enc], strlen(enc_names[enc])), object, obj_new_int((intptr_t)start),
+                      obj_new_int((intptr_t)end), obj_new_str(reason, strlen(reason)) };
+    rt_raise(rt_call(OBJ_FROM_PTR(type), 5, 0, args));
+}
+
 obj_t str_decode(const char *data, size_t len, obj_t encoding, obj_t errors) {
     encoding_t enc = parse_encoding(encoding);
     errors_t err = parse_errors(errors);
@@ -672,12 +681,7 @@ obj_t str_decode(const char *data, size_t len, obj_t encoding, obj_t errors) {
             continue;
         }
         if (err == ERR_STRICT) {
-            if (bad > 1) {
-                rt_raise_msg(&type_UnicodeDecodeError, "'%s' codec can't decode bytes in position %zu-%zu: %s",
-                             enc_names[enc], i, i + bad - 1, why);
-            }
-            rt_raise_msg(&type_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %zu: %s",
-                         enc_names[enc], (unsigned)s[i], i, why);
+            raise_unicode_error(&type_UnicodeDecodeError, enc, obj_new_bytes(s, len), i, i + bad, why);
         }
         if (err == ERR_REPLACE) {
             vstr_add_char(&vs, 0xfffd);
@@ -706,14 +710,8 @@ obj_t str_encode(obj_t self, obj_t encoding, obj_t errors) {
         } else if (err == ERR_REPLACE) {
             vstr_add_byte(&vs, '?');
         } else if (err == ERR_STRICT) {
-            char buf[16];
-            vstr_t e;
-            vstr_init_fixed(&e, buf, sizeof(buf));
-            print_t ep;
-            print_vstr_init(&ep, &e);
-            put_escape(&ep, c);
-            rt_raise_msg(&type_UnicodeEncodeError, "'%s' codec can't encode character '%.*s' in position %zu: "
-                         "ordinal not in range(%u)", enc_names[enc], (int)e.len, buf, i, (unsigned)limit);
+            raise_unicode_error(&type_UnicodeEncodeError, enc, self, i, i + 1,
+                                enc == ENC_ASCII ? "ordinal not in range(128)" : "ordinal not in range(256)");
         }
     }
     obj_t r = obj_new_bytes((const uint8_t *)vs.buf, vs.len);

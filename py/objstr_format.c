@@ -447,7 +447,18 @@ static void format_into(vstr_t *out, fmt_args_t *fa, const char *s, size_t len, 
         const char *f = brace + 1;
         int level = 1;
         const char *q = f;
+        bool in_name = true; /* an index in the field name, "{0[a}b]}", may hold braces */
         while (q < end) {
+            if (in_name && *q == '[') {
+                while (q < end && *q != ']') {
+                    q++;
+                }
+                if (q == end) {
+                    break;
+                }
+            } else if (*q == ':' || *q == '!') {
+                in_name = false;
+            }
             if (*q == '{') {
                 level++;
             } else if (*q == '}' && --level == 0) {

@@ -683,10 +683,19 @@ static bool is_cased(uint32_t c) {
 /* Latin ligatures U+FB00..FB06 upper-case to several letters. */
 static const char *const ligature_upper[] = { "FF", "FI", "FL", "FFI", "FFL", "ST", "ST" };
 
+/* The digraphs DŽ LJ NJ DZ come in upper, title and lower forms (title is the middle one). */
+static bool is_digraph(uint32_t c) {
+    return (c >= 0x1c4 && c <= 0x1cc) || (c >= 0x1f1 && c <= 0x1f3);
+}
+
 /* Title case (title, capitalize) differs from upper case only for these expansions: "Ss", "Ffi". */
 static void add_upper(vstr_t *vs, uint32_t c, bool is_str, bool title) {
     if (c == 0xdf && is_str) {
         vstr_add_strn(vs, title ? "Ss" : "SS", 2);
+    } else if (c == 0x149 && is_str) {
+        vstr_add_strn(vs, "\xca\xbcN", 3);
+    } else if (title && is_str && is_digraph(c)) {
+        vstr_add_char(vs, c <= 0x1cc ? c - (c - 0x1c4) % 3 + 1 : 0x1f2);
     } else if (c >= 0xfb00 && c <= 0xfb06 && is_str) {
         const char *u = ligature_upper[c - 0xfb00];
         vstr_add_byte(vs, (uint8_t)u[0]);
@@ -749,7 +758,7 @@ static obj_t case_map(obj_t self, case_mode_t mode) {
             case CASE_CAPITALIZE: to_upper = here == v.data; break;
             default: to_upper = false; break;
         }
-        if (to_upper && (lower || !upper)) {
+        if (to_upper && (lower || !upper || (mode >= CASE_TITLE && is_digraph(c)))) {
             add_upper(&vs, c, v.is_str, mode == CASE_TITLE || mode == CASE_CAPITALIZE);
         } else if (!to_upper && (mode != CASE_SWAP || upper)) {
             add_lower(&vs, c, v.is_str, mode == CASE_FOLD, c == 0x3a3 && sigma_is_final(v.data, here, s, end));
@@ -867,7 +876,7 @@ static obj_t str_isidentifier(obj_t self) {
     }
     while (s < end) {
         c = utf8_get(&s);
-        if (c != '_' && !uni_isalpha(c) && !uni_isdecimal(c) && !(c >= 0x300 && c <= 0x36f)) {
+        if (c != '_' && !uni_isalpha(c) && !uni_isdecimal(c) && !(c >= 0x300 && c <= 0x36f) && c != 0xb7 && c != 0x387) {
             return OBJ_FALSE;
         }
     }

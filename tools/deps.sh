@@ -1,18 +1,18 @@
 #!/bin/sh
-# deps.sh: make sure the build and test tools are installed (Debian/Ubuntu); installs only what is
-# missing and prints nothing when everything is present.  picocom and socat are the real serial
-# clients the REPL tests drive against `adder --serial`.
-set -e
-missing=""
-for pair in gcc:gcc clang:clang make:make python3:python3 picocom:picocom socat:socat; do
-    cmd=${pair%%:*}
-    pkg=${pair#*:}
-    command -v "$cmd" >/dev/null 2>&1 || missing="$missing $pkg"
+# deps.sh: make sure the build and test tools are installed (Debian/Ubuntu): installs only what is
+# missing and prints nothing when everything is present, so it is cheap to run (or source) before
+# every test run.  picocom and socat are the real serial clients the REPL tests use.
+deps_missing=""
+for deps_pair in gcc:gcc clang:clang make:make python3:python3 picocom:picocom socat:socat; do
+    command -v "${deps_pair%%:*}" >/dev/null 2>&1 || deps_missing="$deps_missing ${deps_pair#*:}"
 done
-[ -z "$missing" ] && exit 0
-echo "deps.sh: installing$missing"
-SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO=sudo
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq$missing >/dev/null
+if [ -n "$deps_missing" ]; then
+    echo "deps.sh: installing$deps_missing"
+    deps_sudo=""
+    [ "$(id -u)" -ne 0 ] && deps_sudo=sudo
+    # a failed install is only reported: the build and the tests say what is really missing
+    $deps_sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+        $deps_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$deps_missing >/dev/null ||
+        echo "deps.sh: could not install$deps_missing" >&2
+fi
+true

@@ -4,6 +4,7 @@
  *     board.adc(2.5)  (volts at A0)   board.env(temp=30, humidity=60, pressure=1000)
  *     board.leds() -> {'blue': 100, ...} (brightness in percent), board.pin('D4') -> level
  *     board.oled() prints the OLED, board.oled_text() returns it, board.oled_png(path) saves it.
+ *     board.pixels(strip=0) -> [(r, g, b), ...] (a NeoPixel strip), board.servos() -> {'arm': 90}
  * Handlers of the IRQs an input causes run before the call returns. */
 #include <string.h>
 #include "../../extmod/modmachine.h"
@@ -95,6 +96,42 @@ static obj_t board_leds(void) {
 }
 static FUN_DEFINE_0(board_leds_obj, board_leds);
 
+/* pixels(strip=0): the colours a NeoPixel strip shows, as (r, g, b) tuples; strip by index or name. */
+static obj_t board_pixels(size_t n_args, const obj_t *args) {
+    const char *name;
+    uint8_t rgb[3 * 64];
+    for (int k = 0;; k++) {
+        int n = vboard_pixels(k, &name, rgb, 64);
+        if (n < 0) {
+            rt_raise_value_error("no such NeoPixel strip on this board");
+        }
+        bool match = n_args == 0 ? k == 0
+                     : obj_is_int(args[0]) ? obj_get_int(args[0]) == k : strcmp(obj_str_get_cstr(args[0]), name) == 0;
+        if (match) {
+            obj_t list = obj_new_list(0, NULL);
+            for (int i = 0; i < n; i++) {
+                obj_t c[3] = { OBJ_NEW_SMALL_INT(rgb[3 * i]), OBJ_NEW_SMALL_INT(rgb[3 * i + 1]),
+                               OBJ_NEW_SMALL_INT(rgb[3 * i + 2]) };
+                obj_list_append(list, obj_new_tuple(3, c));
+            }
+            return list;
+        }
+    }
+}
+static FUN_DEFINE_VAR(board_pixels_obj, 0, 1, board_pixels);
+
+/* servos() -> {'arm': 90, ...}: each servo's angle in degrees, None while no pulses drive it. */
+static obj_t board_servos(void) {
+    obj_t d = obj_new_dict(2);
+    const char *name;
+    int angle;
+    for (int i = 0; vboard_servo_state(i, &name, &angle); i++) {
+        obj_dict_store(d, obj_new_str(name, strlen(name)), angle < 0 ? OBJ_NONE : OBJ_NEW_SMALL_INT(angle));
+    }
+    return d;
+}
+static FUN_DEFINE_0(board_servos_obj, board_servos);
+
 /* The OLED as text: two pixel rows per line with half-block characters, in a frame. */
 static obj_t board_oled_text(void) {
     bool on;
@@ -151,6 +188,8 @@ static const map_elem_t board_globals_table[] = {
     { QOBJ(adc), OBJ_ROM(&board_adc_obj) },
     { QOBJ(env), OBJ_ROM(&board_env_obj) },
     { QOBJ(leds), OBJ_ROM(&board_leds_obj) },
+    { QOBJ(pixels), OBJ_ROM(&board_pixels_obj) },
+    { QOBJ(servos), OBJ_ROM(&board_servos_obj) },
     { QOBJ(oled), OBJ_ROM(&board_oled_obj) },
     { QOBJ(oled_text), OBJ_ROM(&board_oled_text_obj) },
     { QOBJ(oled_png), OBJ_ROM(&board_oled_png_obj) },

@@ -94,7 +94,7 @@ static int open_pty(int *slave) {
 }
 
 /* What a client that connects late is shown: the console's output since its last newline (the
- * prompt, usually), kept by the relay. */
+ * prompt and what is typed after it), kept by the relay. */
 static struct {
     char text[256];
     size_t len;
@@ -108,6 +108,18 @@ static void remember_output(const char *s, size_t n) {
             last_line.text[last_line.len++] = s[i];
         }
     }
+}
+
+/* Only the friendly REPL's prompts are shown again: in the raw REPL a tool that flushes its input
+ * after reading everything would see a second ">" and lose step with the protocol. */
+static bool at_prompt(void) {
+    static const char prompts[3][5] = { ">>> ", "... ", "=== " };
+    for (int i = 0; i < 3; i++) {
+        if (last_line.len >= 4 && memcmp(last_line.text, prompts[i], 4) == 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Bytes from the line: 0x03 interrupts running code, the rest goes to the interpreter. */
@@ -142,7 +154,7 @@ static void relay(int console, int line, pid_t interpreter) {
         }
         if (r == 0) {
             replay_ms = -1;
-            if (!write_all(line, last_line.text, last_line.len)) {
+            if (at_prompt() && !write_all(line, last_line.text, last_line.len)) {
                 return;
             }
             continue;

@@ -512,9 +512,14 @@ void hal_reset(void) {
 }
 
 void hal_deepsleep(uint64_t us) {
-    (void)us;
+    char line[80];
+    if (us == 0) {
+        snprintf(line, sizeof(line), "[board] deep sleep\n");
+    } else {
+        snprintf(line, sizeof(line), "[board] deep sleep for %llu ms\n", (unsigned long long)(us / 1000u));
+    }
     port_stdout_flush();
-    port_stderr_write("[board] deep sleep\n", 19);
+    port_stderr_write(line, strlen(line));
     port_exit(0);
 }
 

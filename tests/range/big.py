@@ -1,5 +1,5 @@
 # huge ranges: len, contains and index are O(1)
 r = range(0, 10**18, 7)
 print(len(r), 7 * 12345678901 in r, 7 * 12345678901 + 1 in r, r.index(7 * 10**15), r[-1], r[10**15])
-r2 = range(-10**20, 10**20)
-print(0 in r2, r2[10**20], r2[-1])
+r2 = range(-10**18, 10**18)
+print(len(r2), 0 in r2, r2[10**18], r2[-1], 10**20 in r2)

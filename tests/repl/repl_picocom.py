@@ -3,10 +3,13 @@
 # its banner and still sees a prompt, runs code, edits a line, interrupts a loop with Ctrl-C,
 # soft-resets with Ctrl-D and leaves with C-a C-x; a second session on the same line sees a prompt.
 # timeout: 60
+import os
 import shutil
 import sys
+import termios
 import time
-from _repl import Serial, Terminal
+import tty
+from _repl import Serial, Session, Terminal
 from _util import SLOW, check, finish
 
 if shutil.which('picocom') is None:
@@ -58,5 +61,19 @@ p = picocom()
 check('a second session sees the prompt', p.expect(b'>>> '), b'>>> ')
 check('and runs code', line(p, 'print(6*7)'), b'print(6*7)\r\n42\r\n>>> ')
 leave(p)
+# what the relay does for picocom: a client's flush of its input brings the friendly prompt back,
+# but never a raw REPL prompt (a protocol client would lose step)
+fd = os.open(board.path, os.O_RDWR | os.O_NOCTTY)
+tty.setraw(fd, termios.TCSANOW)
+c = Session(fd)
+termios.tcflush(fd, termios.TCIFLUSH)
+check('a flush brings the friendly prompt back', c.read_for(0.5), b'>>> ')
+c.send(b'\x01')
+c.expect(b'raw REPL; CTRL-B to exit\r\n>')
+termios.tcflush(fd, termios.TCIFLUSH)
+check('but not the raw prompt', c.read_for(0.5), b'')
+c.send(b'\x02')
+c.expect(b'>>> ')
+os.close(fd)
 check('server stopped, link removed', board.close(), True)
 finish()

@@ -1,0 +1,2 @@
+# upper() expansions
+print('ß'.upper(), 'ﬁ'.upper(), 'İ'.lower(), len('İ'.lower()), 'ŉ'.upper() == 'ʼN')
