@@ -47,13 +47,13 @@ static bool key_equal(obj_t a, obj_t b) {
 
 /* obj_hash(k) cut to 32 bits, with the common key types inlined.  Every path must give what
  * obj_hash gives, so that equal keys of different types (1, 1.0, True; a str and its qstr) meet. */
+
 static uint32_t key_hash(obj_t k) {
     if (OBJ_IS_QSTR(k)) {
         return qstr_hash(OBJ_QSTR_VALUE(k));
     }
     if (OBJ_IS_SMALL_INT(k)) {
-        small_int_t v = OBJ_SMALL_INT_VALUE(k);
-        return (uint32_t)(v == -1 ? -2 : v);   /* CPython's rule, as obj_hash */
+        return (uint32_t)small_int_hash(OBJ_SMALL_INT_VALUE(k));
     }
     if (obj_is_type(k, &type_str)) {
         /* the same hash as the qstr of equal text, cached in the string */

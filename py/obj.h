@@ -47,6 +47,17 @@ typedef intptr_t small_int_t;
 #define OBJ_NEW_SMALL_INT(i) ((obj_t)((((uintptr_t)(small_int_t)(i)) << 1) | 1))
 #define SMALL_INT_FITS(i) ((i) >= SMALL_INT_MIN && (i) <= SMALL_INT_MAX)
 
+/* CPython's hash of an int that fits a small int: the value modulo 2**61 - 1 (sign kept), -1 -> -2. */
+static inline small_int_t small_int_hash(small_int_t v) {
+#if INTPTR_MAX > INT32_MAX
+    const small_int_t m = ((small_int_t)1 << 61) - 1;
+    if (v >= m || v <= -m) {
+        v %= m;
+    }
+#endif
+    return v == -1 ? -2 : v;
+}
+
 /* ---- interned strings ---- */
 #define OBJ_IS_QSTR(o) ((((uintptr_t)(o)) & 3) == 2)
 #define OBJ_QSTR_VALUE(o) ((qstr)(((uintptr_t)(o)) >> 2))

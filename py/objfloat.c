@@ -351,7 +351,16 @@ static void format_number(vstr_t *out, double v, char type, int prec, bool alt) 
         return;
     }
     if (type == 0 && prec < 0) {
+        size_t start = out->len;
         float_repr(out, (float_val_t)v);
+        char *e = memchr(out->buf + start, 'e', out->len - start);
+        if (alt && e != NULL && memchr(out->buf + start, '.', out->len - start) == NULL) {
+            /* '#' keeps the point even in exponent form: 1.e+22 */
+            size_t at = (size_t)(e - out->buf);
+            vstr_add_byte(out, 0);
+            memmove(out->buf + at + 1, out->buf + at, out->len - at - 1);
+            out->buf[at] = '.';
+        }
         return;
     }
     if (prec < 0) {

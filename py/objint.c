@@ -792,6 +792,7 @@ static void format_char(vstr_t *out, obj_t value, const format_spec_t *spec) {
 }
 
 void int_format(vstr_t *out, obj_t value, const format_spec_t *spec) {
+    qstr type_name = obj_type_name(value);
     value = unbool(value);
     char type = spec->type;
     switch (type) {
@@ -801,7 +802,7 @@ void int_format(vstr_t *out, obj_t value, const format_spec_t *spec) {
         case 0: case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
             break;
         default:
-            rt_raise_value_error("Unknown format code '%c' for object of type 'int'", (int)(unsigned char)type);
+            rt_raise_value_error("Unknown format code '%c' for object of type '%q'", (int)(unsigned char)type, type_name);
     }
     if (spec->precision >= 0) {
         rt_raise_value_error("Precision not allowed in integer format specifier");

@@ -51,7 +51,7 @@ static set_t *set_alloc_like(obj_t o) {
 
 static uintptr_t key_hash(obj_t key) {
     if (OBJ_IS_SMALL_INT(key)) {
-        return key == OBJ_NEW_SMALL_INT(-1) ? (uintptr_t)-2 : (uintptr_t)OBJ_SMALL_INT_VALUE(key);
+        return (uintptr_t)small_int_hash(OBJ_SMALL_INT_VALUE(key));
     }
     return (uintptr_t)OBJ_SMALL_INT_VALUE(obj_hash(key));
 }

@@ -575,7 +575,7 @@ obj_t str_ascii(obj_t o) {
 /* ---- encodings ---- */
 
 typedef enum { ENC_UTF8, ENC_ASCII, ENC_LATIN1 } encoding_t;
-typedef enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE } errors_t;
+typedef enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_XMLREF } errors_t;
 
 static encoding_t parse_encoding(obj_t enc) {
     if (enc == OBJ_NULL) {
@@ -616,6 +616,12 @@ static errors_t parse_errors(obj_t errors) {
     }
     if (len == 7 && memcmp(s, "replace", 7) == 0) {
         return ERR_REPLACE;
+    }
+    if (len == 16 && memcmp(s, "backslashreplace", 16) == 0) {
+        return ERR_BACKSLASH;
+    }
+    if (len == 17 && memcmp(s, "xmlcharrefreplace", 17) == 0) {
+        return ERR_XMLREF;
     }
     return ERR_STRICT;
 }
@@ -680,11 +686,16 @@ obj_t str_decode(const char *data, size_t len, obj_t encoding, obj_t errors) {
             i += n;
             continue;
         }
-        if (err == ERR_STRICT) {
+        if (err == ERR_STRICT || err == ERR_XMLREF) {
             raise_unicode_error(&type_UnicodeDecodeError, enc, obj_new_bytes(s, len), i, i + bad, why);
         }
         if (err == ERR_REPLACE) {
             vstr_add_char(&vs, 0xfffd);
+        }
+        for (size_t k = 0; err == ERR_BACKSLASH && k < bad; k++) {
+            print_t ep;
+            print_vstr_init(&ep, &vs);
+            put_escape(&ep, s[i + k]);
         }
         i += bad;
     }
@@ -709,6 +720,14 @@ obj_t str_encode(obj_t self, obj_t encoding, obj_t errors) {
             vstr_add_byte(&vs, (uint8_t)c);
         } else if (err == ERR_REPLACE) {
             vstr_add_byte(&vs, '?');
+        } else if (err == ERR_BACKSLASH || err == ERR_XMLREF) {
+            print_t ep;
+            print_vstr_init(&ep, &vs);
+            if (err == ERR_BACKSLASH) {
+                put_escape(&ep, c);
+            } else {
+                print_fmt(&ep, "&#%u;", (unsigned)c);
+            }
         } else if (err == ERR_STRICT) {
             raise_unicode_error(&type_UnicodeEncodeError, enc, self, i, i + 1,
                                 enc == ENC_ASCII ? "ordinal not in range(128)" : "ordinal not in range(256)");

@@ -86,6 +86,11 @@ static void spec_parse(const char *s, size_t len, format_spec_t *spec, qstr type
         }
         rt_raise_value_error("Invalid format specifier");
     }
+    /* like CPython, grouping is checked against the type before the value's own checks */
+    if (spec->grouping && !strchr("defgEGF%", spec->type)
+        && !(spec->grouping == '_' && strchr("boxX", spec->type))) {
+        rt_raise_value_error("Cannot specify '%c' with '%c'.", (unsigned)spec->grouping, (unsigned)(uint8_t)spec->type);
+    }
 }
 
 void format_spec_parse(const char *s, size_t len, format_spec_t *spec) {
@@ -131,14 +136,15 @@ static void format_str_to(vstr_t *out, obj_t value, const format_spec_t *spec) {
     if (spec->type != 0 && spec->type != 's') {
         rt_raise_value_error("Unknown format code '%c' for object of type 'str'", (unsigned)(uint8_t)spec->type);
     }
+    if (spec->grouping) {
+        rt_raise_value_error("Cannot specify '%c' with 's'.", (unsigned)spec->grouping);
+    }
     if (spec->sign) {
-        rt_raise_value_error("Sign not allowed in string format specifier");
+        rt_raise_value_error(spec->sign == ' ' ? "Space not allowed in string format specifier"
+                                               : "Sign not allowed in string format specifier");
     }
     if (spec->alt) {
         rt_raise_value_error("Alternate form (#) not allowed in string format specifier");
-    }
-    if (spec->grouping) {
-        rt_raise_value_error("Cannot specify '%c' with 's'.", (unsigned)spec->grouping);
     }
     if (spec->align == '=') {
         rt_raise_value_error("'=' alignment not allowed in string format specifier");
@@ -195,11 +201,11 @@ static bool format_builtin(vstr_t *out, obj_t value, const char *s, size_t len) 
         return true;
     }
     format_spec_t spec;
-    spec_parse(s, len, &spec, is_float ? Q_float : Q_int);
+    spec_parse(s, len, &spec, is_float ? Q_float : is_bool ? Q_bool : Q_int);
     if (is_float) {
         float_format(out, obj_get_float(value), &spec);
     } else {
-        int_format(out, is_bool ? OBJ_NEW_SMALL_INT(value == OBJ_TRUE) : value, &spec);
+        int_format(out, value, &spec);
     }
     return true;
 }

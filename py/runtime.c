@@ -117,20 +117,9 @@ static obj_t id_hash(obj_t o) {
     return OBJ_NEW_SMALL_INT((small_int_t)((uintptr_t)o >> 4));
 }
 
-/* CPython hashes ints modulo this prime, so an int is its own hash below it. */
-#if INTPTR_MAX > INT32_MAX
-#define HASH_MODULUS (((small_int_t)1 << 61) - 1)
-#else
-#define HASH_MODULUS (((small_int_t)1 << 31) - 1)
-#endif
-
 obj_t obj_hash(obj_t o) {
     if (OBJ_IS_SMALL_INT(o)) {
-        small_int_t v = OBJ_SMALL_INT_VALUE(o);
-        if (v < HASH_MODULUS && v > -HASH_MODULUS) {
-            return v == -1 ? OBJ_NEW_SMALL_INT(-2) : o;
-        }
-        return int_unary_op(UNARY_OP_HASH, o);
+        return OBJ_NEW_SMALL_INT(small_int_hash(OBJ_SMALL_INT_VALUE(o)));
     }
     if (OBJ_IS_QSTR(o)) {
         return OBJ_NEW_SMALL_INT(qstr_hash(OBJ_QSTR_VALUE(o)));

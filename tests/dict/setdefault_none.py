@@ -1,0 +1,3 @@
+# setdefault without a default inserts None
+d = {}
+print(d.setdefault('k'), d, d.get('k', 5))
