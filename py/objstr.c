@@ -943,7 +943,7 @@ static obj_t str_subscr(obj_t self, obj_t index, obj_t value) {
                 return self;
             }
             size_t b0 = str_char_to_byte(self, &v, (size_t)start);
-            size_t b1 = v.n_chars == v.len ? (size_t)stop : (size_t)(utf8_skip(v.data + b0, n) - v.data);
+            size_t b1 = v.n_chars == v.len ? b0 + n : (size_t)(utf8_skip(v.data + b0, n) - v.data);
             return obj_new_str(v.data + b0, b1 - b0);
         }
         vstr_t vs;

@@ -649,8 +649,11 @@ static void pct_char(vstr_t *out, obj_t arg, const pct_flags_t *f, bool is_bytes
     char buf[5];
     vstr_t cv;
     vstr_init_fixed(&cv, buf, sizeof(buf));
-    if (obj_is_int(arg)) {
-        intptr_t c = obj_get_int(arg);
+    if (obj_is_int(arg) || obj_is_type(arg, &type_bool)) {
+        intptr_t c;
+        if (!obj_get_int_maybe(arg, &c)) {
+            c = -1;   /* a big int: out of range either way */
+        }
         if (is_bytes && (c < 0 || c > 255)) {
             rt_raise_overflow("%c arg not in range(256)");
         }

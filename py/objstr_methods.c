@@ -761,7 +761,7 @@ static obj_t case_map(obj_t self, case_mode_t mode) {
         if (to_upper && (lower || !upper || (mode >= CASE_TITLE && is_digraph(c)))) {
             add_upper(&vs, c, v.is_str, mode == CASE_TITLE || mode == CASE_CAPITALIZE);
         } else if (!to_upper && (mode != CASE_SWAP || upper)) {
-            add_lower(&vs, c, v.is_str, mode == CASE_FOLD, c == 0x3a3 && sigma_is_final(v.data, here, s, end));
+            add_lower(&vs, c, v.is_str, mode == CASE_FOLD, c == 0x3a3 && mode != CASE_FOLD && sigma_is_final(v.data, here, s, end));
         } else if (v.is_str) {
             vstr_add_char(&vs, c);
         } else {

@@ -142,6 +142,20 @@ static void read_all_stdin(vstr_t *vs) {
     }
 }
 
+/* The program on stdin, read then run; Ctrl-C while it is read is a KeyboardInterrupt too. */
+static int run_stdin(void) {
+    vstr_t src;
+    vstr_init(&src, 1024);
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        read_all_stdin(&src);
+        nlr_pop();
+        return execute(src.buf, src.len, Q__lt_stdin_gt_, COMPILE_FILE);
+    }
+    STATE(pending_flag) = 0;
+    return uncaught(nlr.exc);
+}
+
 static void path_append(const char *s, size_t len) {
     obj_list_append(STATE(sys_path), obj_new_str(s, len));
 }
@@ -313,10 +327,7 @@ static int run(int argc, char **argv) {
         } else if (!dash && isatty(0)) {
             status = repl();
         } else {
-            vstr_t src;
-            vstr_init(&src, 1024);
-            read_all_stdin(&src);
-            status = execute(src.buf, src.len, Q__lt_stdin_gt_, COMPILE_FILE);
+            status = run_stdin();
         }
     }
     if (opt.stats) {

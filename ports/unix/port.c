@@ -68,14 +68,13 @@ int port_stdin_read_char(void) {
     port_stdout_flush();
     unsigned char c;
     for (;;) {
+        rt_handle_pending();   /* a Ctrl-C that came just before the read must not wait for a key */
         ssize_t n = read(0, &c, 1);
         if (n == 1) {
             return c;
         }
         if (n < 0 && errno == EINTR) {
-            /* Ctrl-C while input() waits: KeyboardInterrupt now, not after the next key */
-            rt_handle_pending();
-            continue;
+            continue;   /* Ctrl-C while input() waits: KeyboardInterrupt now, at the loop's top */
         }
         return -1;
     }

@@ -457,12 +457,8 @@ bool hal_flash_erase(uint32_t sector) {
 
 /* ---- board description lines ---- */
 
-static int find_pin(const char *name) {
-    return vboard_find(name);
-}
-
 static bool add_sensor(int kind, char *words[], int n) {
-    int pin = n >= 2 ? find_pin(words[1]) : -1;
+    int pin = n >= 2 ? vboard_find(words[1]) : -1;
     if (pin < 0 || dev.n_sensors == MAX_SENSORS) {
         return false;
     }
@@ -489,7 +485,7 @@ bool vboard_dev_line(char *words[], int n) {
     if (strcmp(words[0], "neopixel") == 0 && n >= 4 && dev.n_strips < MAX_STRIPS) {
         strip_t *s = &dev.strips[dev.n_strips];
         snprintf(s->name, sizeof(s->name), "%s", words[1]);
-        s->pin = find_pin(words[2]);
+        s->pin = vboard_find(words[2]);
         s->count = atoi(words[3]);
         s->bpp = n > 4 && strcmp(words[4], "rgbw") == 0 ? 4 : 3;
         if (s->pin < 0 || s->count <= 0 || s->count * s->bpp > MAX_PIXEL_BYTES) {

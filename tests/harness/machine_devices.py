@@ -6,7 +6,7 @@ import os
 import signal
 import subprocess
 import time
-from _util import ADDER, run, check, finish, script, tempdir
+from _util import ADDER, SLOW, run, check, finish, script, tempdir
 
 
 def vcd_bytes(path, name):
@@ -59,10 +59,9 @@ with tempdir() as d:
     check('without --flash the chip starts erased', run(['-c', READ])[1], "b'\\xff\\xff\\xff\\xff'\n")
 
     BUSY = ('from machine import Timer\nTimer(-1).init(period=5, callback=lambda t: None)\n'
-            'print("ready", flush=True)\nwhile True:\n    pass\n')
+            'while True:\n    pass\n')
     p = subprocess.Popen([ADDER, '-c', BUSY], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    p.stdout.readline()
-    time.sleep(0.3)
+    time.sleep(0.5 * SLOW)
     p.send_signal(signal.SIGINT)
     try:
         _, err = p.communicate(timeout=10)

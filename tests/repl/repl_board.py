@@ -83,5 +83,19 @@ except subprocess.TimeoutExpired:
     p.kill()
     p.communicate()
     check('SIGINT during input() with a pipe open', 'hung', 'interrupted')
+
+# the same while the program itself is read from stdin (a pipe that stays open)
+p = subprocess.Popen([ADDER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+time.sleep(0.3 * SLOW)
+p.send_signal(signal.SIGINT)
+try:
+    p.wait(timeout=3 * SLOW)
+    _, err = p.communicate()
+    check('SIGINT while the program is read from stdin', (p.returncode, err.decode().rstrip().rsplit('\n', 1)[-1]),
+          (130, 'KeyboardInterrupt'))
+except subprocess.TimeoutExpired:
+    p.kill()
+    p.communicate()
+    check('SIGINT while the program is read from stdin', 'hung', 'interrupted')
 d.cleanup()
 finish()
