@@ -124,6 +124,9 @@ static obj_t builtin_print(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     pbuf_write(&b, end, end_len);
     pbuf_flush(&b);
+    if (obj_is_true(kw[3])) {
+        port_stdout_flush();
+    }
     return OBJ_NONE;
 }
 static FUN_DEFINE_KW(builtin_print_obj, 0, builtin_print);
