@@ -1,7 +1,7 @@
-# `adder --serial` behaves as a board at reset: boot.py then main.py run from the current directory
-# at start and after each soft reset (only boot.py when the raw REPL is on, so tools stay in
-# control), and a soft reset puts the virtual board's pins back to power-on.  Ctrl-C stops input()
-# at once, over the line, on a terminal, and with SIGINT from the shell.
+# `adder --serial` acts as a board at reset: boot.py, then main.py (not in the raw REPL, where a tool
+# is in control) run from the current directory at start and after each soft reset, which also puts
+# the virtual board's pins back to power-on.  Ctrl-C stops input() at once (over the line, on a
+# terminal, by SIGINT) and the reading of a program from stdin.
 # timeout: 60
 import re
 import signal
