@@ -398,9 +398,6 @@ void float_format(vstr_t *out, float_val_t value, const format_spec_t *spec) {
     if (type != 0 && !strchr("eEfFgGn%", type)) {
         rt_raise_value_error("Unknown format code '%c' for object of type 'float'", (int)(unsigned char)type);
     }
-    if (spec->grouping && type == 'n') {
-        rt_raise_value_error("Cannot specify ',' with 'n'.");
-    }
     double v = (double)value;
     char sign[2];
     size_t plen = 0;

@@ -812,9 +812,6 @@ void int_format(vstr_t *out, obj_t value, const format_spec_t *spec) {
         return;
     }
     int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-    if (spec->grouping && (base != 10 || type == 'n') && !(spec->grouping == '_' && base != 10)) {
-        rt_raise_value_error("Cannot specify ',' with '%c'.", (int)type);
-    }
     /* digits of the magnitude */
     char small[72], *digits, *heap = NULL;
     size_t n;

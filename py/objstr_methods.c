@@ -527,14 +527,20 @@ obj_t strm_justify(size_t n_args, const obj_t *args, char how) {
     size_t fill_len = 1;
     if (n_args > 2) {
         sv_t f;
-        if (v.is_str ? !str_is_str(args[2]) : str_is_str(args[2])) {
-            rt_raise_type_error("The fill character must be a unicode character, not %s", qstr_str(obj_type_name(args[2])));
+        const char *fill_name = qstr_str(obj_type_name(args[2]));
+        const char *meth = how == '<' ? "ljust" : how == '>' ? "rjust" : "center";
+        if (v.is_str && !str_is_str(args[2])) {
+            rt_raise_type_error("The fill character must be a unicode character, not %s", fill_name);
+        }
+        if (!v.is_str && (str_is_str(args[2]) || !str_is_bytes(args[2]))) {
+            rt_raise_type_error("%s() argument 2 must be a byte string of length 1, not %s", meth, fill_name);
         }
         sv_self(args[2], &f);
         if (f.n != 1) {
-            rt_raise_type_error(v.is_str ? "The fill character must be exactly one character long"
-                                         : "%s() argument 2 must be a byte string of length 1, not bytes",
-                                how == '<' ? "ljust" : how == '>' ? "rjust" : "center");
+            if (v.is_str) {
+                rt_raise_type_error("The fill character must be exactly one character long");
+            }
+            rt_raise_type_error("%s() argument 2 must be a byte string of length 1, not %s", meth, fill_name);
         }
         fill = f.data;
         fill_len = f.len;
