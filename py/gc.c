@@ -32,6 +32,11 @@
 #ifndef GC_AUTO_MIN_FRACTION
 #define GC_AUTO_MIN_FRACTION (4) /* the automatic threshold is at least total / this (0: no automatic collection) */
 #endif
+#ifndef GC_AUTO_FLOOR_BYTES
+/* ... but that floor is capped at this many bytes: in a big heap, garbage left to pile up between
+ * collections spreads over the whole heap, and the large-block search then walks all of it. */
+#define GC_AUTO_FLOOR_BYTES (512 * 1024)
+#endif
 
 enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
 
@@ -215,6 +220,9 @@ static void set_auto_limit(void) {
         return;
     }
     size_t floor = gc.n_blocks / (GC_AUTO_MIN_FRACTION + !GC_AUTO_MIN_FRACTION);
+    if (floor > GC_AUTO_FLOOR_BYTES / BYTES_PER_BLOCK) {
+        floor = GC_AUTO_FLOOR_BYTES / BYTES_PER_BLOCK;
+    }
     size_t limit = 2 * gc.used_blocks > floor ? 2 * gc.used_blocks : floor;
     size_t half_free = (gc.n_blocks - gc.used_blocks) / 2;
     gc.auto_limit = limit < half_free ? limit : half_free;
