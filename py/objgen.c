@@ -1,6 +1,9 @@
-/* objgen.c: generators, coroutines and async generators.  Each holds its frame inline (it lives on
- * the heap for the generator's whole life) and runs it as a fresh VM entry on every resume.
+/* objgen.c: generators, coroutines and async generators.  Each owns a heap frame for as long as it
+ * can run and runs it as a fresh VM entry on every resume.  A finished generator hands its frame to
+ * a small pool that the next generator of the same frame size takes it from: recursive generators
+ * (tree walks with yield from) create and finish one per node, and the pool spares the allocator.
  * Also the helpers behind YIELD_FROM, GET_AWAITABLE and GET_YIELD_FROM_ITER. */
+#include <string.h>
 #include "vm.h"
 #include "gc.h"
 
@@ -9,23 +12,76 @@ enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
 typedef struct {
     obj_base_t base;          /* type_generator, type_coroutine or type_async_gen */
     obj_t exc_state;          /* the exception the body was handling when it last yielded */
+    vm_frame_t *frame;        /* NULL once finished (the frame went back to the pool) */
+    code_t *code;
     uint8_t state;
     uint8_t yield_kind;       /* how it last suspended: 1 YIELD_VALUE, 2 inside YIELD_FROM */
-    vm_frame_t *frame;        /* right after this struct, in the same block */
 } gen_t;
+
+/* ---- the frame pool: a list through word 0 of each free frame, word 1 its size in words ---- */
+#define POOL_MAX (8)
+static size_t pool_len;
+
+/* One spare word: the frame keeps pointers one past its last slot, which must stay inside its
+ * block, or the conservative GC would read them as references to the next block and keep it. */
+static size_t frame_alloc_words(const code_t *code) {
+    return vm_frame_words(code) + 1;
+}
+
+static vm_frame_t *frame_alloc(size_t words) {
+    obj_t *prev = NULL;
+    for (obj_t *b = STATE(gen_frame_pool); b != NULL; prev = b, b = b[0]) {
+        if ((size_t)(uintptr_t)b[1] == words) {
+            if (prev != NULL) {
+                prev[0] = b[0];
+            } else {
+                STATE(gen_frame_pool) = b[0];
+            }
+            pool_len--;
+            b[0] = b[1] = OBJ_NULL;
+            return (vm_frame_t *)b;
+        }
+    }
+    return m_malloc(words * sizeof(obj_t));
+}
+
+/* g has finished: nothing can reach its frame any more. */
+static void frame_release(gen_t *g) {
+    obj_t *b = (obj_t *)g->frame;
+    g->frame = NULL;
+    if (b == NULL) {
+        return;
+    }
+    size_t words = frame_alloc_words(g->code);
+    if (pool_len >= POOL_MAX) {
+        gc_free(b);
+        return;
+    }
+    /* cleared, so the pool keeps nothing else alive */
+    memset(b, 0, words * sizeof(obj_t));
+    b[0] = STATE(gen_frame_pool);
+    b[1] = (obj_t)(uintptr_t)words;
+    STATE(gen_frame_pool) = b;
+    pool_len++;
+}
+
+static void gen_finished(gen_t *g) {
+    g->state = GEN_DONE;
+    g->exc_state = OBJ_NULL;
+    frame_release(g);
+}
 
 obj_t gen_new(const fun_bc_t *fun, size_t n_args, size_t n_kw, const obj_t *args) {
     code_t *code = fun->code;
-    /* One spare word: the frame keeps pointers one past its last slot, which must stay inside this
-     * block, or the conservative GC would read them as references to the next block and keep it. */
-    gen_t *g = m_malloc(sizeof(gen_t) + (vm_frame_words(code) + 1) * sizeof(obj_t));
+    gen_t *g = m_new_obj(gen_t);
     g->base.type = (code->flags & CODE_FLAG_COROUTINE) ? &type_coroutine
                  : (code->flags & CODE_FLAG_ASYNC_GEN) ? &type_async_gen : &type_generator;
-    g->exc_state = OBJ_NULL;
+    g->code = code;
     g->state = GEN_CREATED;
-    g->frame = (vm_frame_t *)(g + 1);
-    vm_frame_init(g->frame, code, OBJ_FROM_PTR((fun_bc_t *)fun), fun->globals, NULL);
-    fun_bc_bind(g->frame, fun, n_args, n_kw, args);
+    vm_frame_t *f = frame_alloc(frame_alloc_words(code));
+    vm_frame_init(f, code, OBJ_FROM_PTR((fun_bc_t *)fun), fun->globals, NULL);
+    fun_bc_bind(f, fun, n_args, n_kw, args);
+    g->frame = f;
     return g;
 }
 
@@ -35,7 +91,7 @@ static const char *kind_name(const gen_t *g) {
 }
 
 /* PEP 479: StopIteration leaving the body becomes RuntimeError. */
-static RT_NORETURN void raise_from_body(gen_t *g, obj_t exc) {
+static obj_t body_exception(gen_t *g, obj_t exc) {
     const char *what = NULL;
     if (exc_is_instance(exc, &type_StopIteration)) {
         what = "StopIteration";
@@ -48,10 +104,64 @@ static RT_NORETURN void raise_from_body(gen_t *g, obj_t exc) {
         exc_get(err)->context = exc;
         exc = err;
     }
-    nlr_raise(exc);
+    return exc;
 }
 
-/* Runs the body until it yields or ends.  push, if set, is the value the suspended yield returns. */
+/* A sub-iterator that a suspended `yield from` may resume directly. */
+static bool can_delegate(obj_t sub) {
+    return gen_is(sub) && ((gen_t *)OBJ_TO_PTR(sub))->state == GEN_SUSPENDED;
+}
+
+/* Runs the body of g (created or suspended) until it yields or ends.  push, if set, is the value the
+ * suspended yield returns.  An exception leaving the body is not raised: it comes back in *exc with
+ * OBJ_NULL as the result, so a chain of `yield from` needs no nlr handler per level.  A value sent
+ * into a generator suspended in `yield from gen` goes straight to that generator: its own frame
+ * runs only when the delegate returns or raises, just past the YIELD_FROM, as it would have. */
+static obj_t gen_step(gen_t *g, obj_t push, obj_t throw_exc, obj_t *ret, obj_t *exc) {
+    vm_frame_t *f = g->frame;
+    obj_t caller_exc = STATE(cur_exc);
+    if (g->exc_state != OBJ_NULL) {
+        STATE(cur_exc) = g->exc_state;
+    }
+    g->state = GEN_RUNNING;
+    if (g->yield_kind == 2 && push != OBJ_NULL && throw_exc == OBJ_NULL && can_delegate(f->sp[-1])) {
+        obj_t sub_ret, sub_exc;
+        obj_t v = gen_step(OBJ_TO_PTR(f->sp[-1]), push, OBJ_NULL, &sub_ret, &sub_exc);
+        if (v != OBJ_NULL && v != OBJ_STOP) {
+            g->state = GEN_SUSPENDED;
+            STATE(cur_exc) = caller_exc;
+            return v;
+        }
+        f->ip++;
+        push = OBJ_NULL;
+        if (v == OBJ_STOP) {
+            f->sp[-1] = sub_ret;
+        } else {
+            throw_exc = sub_exc;
+        }
+    }
+    if (push != OBJ_NULL) {
+        *f->sp++ = push;
+    }
+    int status;
+    obj_t v = vm_run_frame_catch(f, throw_exc, &status);
+    if (status == 1 || status == 2) {
+        g->state = GEN_SUSPENDED;
+        g->yield_kind = (uint8_t)status;
+        g->exc_state = STATE(cur_exc) != caller_exc ? STATE(cur_exc) : OBJ_NULL;
+        STATE(cur_exc) = caller_exc;
+        return v;
+    }
+    gen_finished(g);
+    STATE(cur_exc) = caller_exc;
+    if (status == VM_RAISED) {
+        *exc = body_exception(g, v);
+        return OBJ_NULL;
+    }
+    *ret = v;
+    return OBJ_STOP;
+}
+
 static obj_t gen_run(gen_t *g, obj_t push, obj_t throw_exc, obj_t *ret) {
     if (g->state == GEN_RUNNING) {
         rt_raise_value_error("%s already executing", kind_name(g));
@@ -66,37 +176,12 @@ static obj_t gen_run(gen_t *g, obj_t push, obj_t throw_exc, obj_t *ret) {
         *ret = OBJ_NONE;
         return OBJ_STOP;
     }
-    vm_frame_t *f = g->frame;
-    if (push != OBJ_NULL) {
-        *f->sp++ = push;
+    obj_t exc;
+    obj_t v = gen_step(g, push, throw_exc, ret, &exc);
+    if (v == OBJ_NULL) {
+        nlr_raise(exc);
     }
-    obj_t caller_exc = STATE(cur_exc);
-    if (g->exc_state != OBJ_NULL) {
-        STATE(cur_exc) = g->exc_state;
-    }
-    g->state = GEN_RUNNING;
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        int yielded;
-        obj_t v = vm_run_frame(f, throw_exc, &yielded);
-        nlr_pop();
-        if (yielded) {
-            g->state = GEN_SUSPENDED;
-            g->yield_kind = (uint8_t)yielded;
-            g->exc_state = STATE(cur_exc) != caller_exc ? STATE(cur_exc) : OBJ_NULL;
-            STATE(cur_exc) = caller_exc;
-            return v;
-        }
-        g->state = GEN_DONE;
-        g->exc_state = OBJ_NULL;
-        STATE(cur_exc) = caller_exc;
-        *ret = v;
-        return OBJ_STOP;
-    }
-    g->state = GEN_DONE;
-    g->exc_state = OBJ_NULL;
-    STATE(cur_exc) = caller_exc;
-    raise_from_body(g, nlr.exc);
+    return v;
 }
 
 /* throw() into a generator suspended in `yield from sub`: sub gets it first.  Returns what sub
@@ -282,7 +367,7 @@ static obj_t gen_throw(size_t n_args, const obj_t *args) {
 static obj_t gen_close(obj_t self) {
     gen_t *g = OBJ_TO_PTR(self);
     if (g->state == GEN_CREATED || g->state == GEN_DONE) {
-        g->state = GEN_DONE;
+        gen_finished(g);
         return OBJ_NONE;
     }
     obj_t ret;
@@ -315,7 +400,7 @@ static void gen_print(const print_t *p, obj_t self, print_kind_t kind) {
     (void)kind;
     gen_t *g = OBJ_TO_PTR(self);
     const char *what = g->base.type == &type_async_gen ? "async_generator" : kind_name(g);
-    print_fmt(p, "<%s object %q at %p>", what, g->frame->code->name, self);
+    print_fmt(p, "<%s object %q at %p>", what, g->code->name, self);
 }
 
 static void gen_attr(obj_t self, qstr attr, obj_t *dest) {
@@ -324,11 +409,11 @@ static void gen_attr(obj_t self, qstr attr, obj_t *dest) {
         return;
     }
     switch (attr) {
-        case Q___name__: case Q___qualname__: dest[0] = OBJ_NEW_QSTR(g->frame->code->name); break;
+        case Q___name__: case Q___qualname__: dest[0] = OBJ_NEW_QSTR(g->code->name); break;
         case Q_gi_running: case Q_cr_running: case Q_ag_running:
             dest[0] = OBJ_BOOL(g->state == GEN_RUNNING);
             break;
-        case Q_gi_code: case Q_cr_code: case Q_ag_code: dest[0] = OBJ_FROM_PTR(g->frame->code); break;
+        case Q_gi_code: case Q_cr_code: case Q_ag_code: dest[0] = OBJ_FROM_PTR(g->code); break;
         case Q_gi_suspended: case Q_cr_suspended:
             dest[0] = OBJ_BOOL(g->state == GEN_SUSPENDED);
             break;
@@ -452,7 +537,7 @@ static obj_t asend_resume(obj_t self, obj_t send, obj_t throw_exc, obj_t *ret) {
             throw_exc = a->exc;
         }
         if (g->state == GEN_DONE || (throw_exc != OBJ_NULL && g->state == GEN_CREATED)) {
-            g->state = GEN_DONE;
+            gen_finished(g);
             a->state = GEN_DONE;
             if (a->kind == ASEND_CLOSE) {
                 *ret = OBJ_NONE;

@@ -23,6 +23,8 @@ typedef struct {
     obj_t repl_last;            /* `_` in the REPL */
     obj_t emergency_exc;        /* a preallocated MemoryError, raised when even that can't be allocated */
     obj_t port_roots[8];        /* for ports and extmod modules */
+    /* ---- root added by the genperf helper ---- */
+    void *gen_frame_pool;       /* frames of finished generators kept for reuse (objgen.c) */
     obj_t roots_end_;
     /* ---- plain data ---- */
     nlr_buf_t *nlr_top;

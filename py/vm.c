@@ -1240,21 +1240,25 @@ static obj_t run(vm_entry_t *ent) {
 
 /* ------------------------------------------------------------------ entries from C */
 
-/* RecursionError before entering f, releasing f if it is on the VM stack. */
-static void check_entry(vm_frame_t *f) {
+/* False (after releasing f if it is on the VM stack) when entering f would go too deep. */
+static bool check_entry(vm_frame_t *f) {
     char here;
     if (STATE(call_depth) >= CONFIG_RECURSION_LIMIT
         || (STATE(stack_top) != NULL && (size_t)(STATE(stack_top) - &here) > STATE(stack_limit))) {
         if (on_vm_stack(f)) {
             STATE(vm_sp) = (obj_t *)f;
         }
-        raise_recursion();
+        return false;
     }
     STATE(call_depth)++;
+    return true;
 }
 
-obj_t vm_run_frame(vm_frame_t *f, obj_t throw_exc, int *yielded) {
-    check_entry(f);
+obj_t vm_run_frame_catch(vm_frame_t *f, obj_t throw_exc, int *status) {
+    if (!check_entry(f)) {
+        *status = VM_RAISED;
+        return obj_new_exception_msg(&type_RecursionError, "maximum recursion depth exceeded");
+    }
     vm_entry_t ent;
     ent.entry = f;
     ent.base_sp = STATE(vm_sp);
@@ -1263,6 +1267,7 @@ obj_t vm_run_frame(vm_frame_t *f, obj_t throw_exc, int *yielded) {
     f->prev = STATE(vm_frame);
     f->saved_exc = STATE(cur_exc);
     STATE(vm_frame) = f;
+    /* f may live in a register that longjmp clobbers: past here, use ent.entry */
     obj_t exc = throw_exc;
     for (;;) {
         if (exc != OBJ_NULL && !unwind(&ent, exc)) {
@@ -1272,13 +1277,13 @@ obj_t vm_run_frame(vm_frame_t *f, obj_t throw_exc, int *yielded) {
         if (nlr_push(&nlr) == 0) {
             obj_t ret = run(&ent);
             nlr_pop();
-            *yielded = ent.yielded;
-            STATE(vm_frame) = f->prev;
+            *status = ent.yielded;
+            STATE(vm_frame) = ent.entry->prev;
             STATE(call_depth)--;
             if (ent.yielded == 0) {
-                STATE(cur_exc) = f->saved_exc;
-                if (on_vm_stack(f)) {
-                    STATE(vm_sp) = (obj_t *)f;
+                STATE(cur_exc) = ent.entry->saved_exc;
+                if (on_vm_stack(ent.entry)) {
+                    STATE(vm_sp) = (obj_t *)ent.entry;
                 }
             } else {
                 STATE(vm_sp) = ent.base_sp;
@@ -1287,10 +1292,19 @@ obj_t vm_run_frame(vm_frame_t *f, obj_t throw_exc, int *yielded) {
         }
         exc = nlr.exc;
     }
-    STATE(vm_frame) = f->prev;
+    STATE(vm_frame) = ent.entry->prev;
     STATE(call_depth)--;
-    STATE(vm_sp) = on_vm_stack(f) ? (obj_t *)f : ent.base_sp;
-    nlr_raise(exc);
+    STATE(vm_sp) = on_vm_stack(ent.entry) ? (obj_t *)ent.entry : ent.base_sp;
+    *status = VM_RAISED;
+    return exc;
+}
+
+obj_t vm_run_frame(vm_frame_t *f, obj_t throw_exc, int *yielded) {
+    obj_t v = vm_run_frame_catch(f, throw_exc, yielded);
+    if (*yielded == VM_RAISED) {
+        nlr_raise(v);
+    }
+    return v;
 }
 
 obj_t vm_exec_code(code_t *code, dict_t *globals, dict_t *locals) {

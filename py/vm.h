@@ -50,6 +50,11 @@ vm_frame_t *vm_frame_push(code_t *code);
  * is raised at f's resume point first.  *yielded: 0 returned, 1 YIELD_VALUE, 2 suspended in
  * YIELD_FROM.  A VM-stack frame is released when it returns or raises (not when it yields). */
 obj_t vm_run_frame(vm_frame_t *f, obj_t throw_exc, int *yielded);
+/* ---- added by the genperf helper ---- */
+/* vm_run_frame that returns the exception leaving f (*status VM_RAISED) instead of raising it, so a
+ * generator's resume needs no nlr handler of its own. */
+#define VM_RAISED (3)
+obj_t vm_run_frame_catch(vm_frame_t *f, obj_t throw_exc, int *status);
 
 /* ---- Python functions (objfun_bc.c) ---- */
 typedef struct {
