@@ -127,8 +127,13 @@ static bool keys_equal(obj_t a, obj_t b) {
 }
 
 /* The active entry holding key, or NULL. */
-static set_entry_t *set_lookup(set_t *s, obj_t key, uintptr_t hash) {
+/* Probes for key along its path.  Returns its entry, or NULL with *unused the empty slot ending the
+ * path and *freeslot the last dummy passed on it (an add reuses that, as CPython 3.11 does).  Both are
+ * NULL when there is no table (an __eq__ may have cleared the set). */
+static set_entry_t *set_probe(set_t *s, obj_t key, uintptr_t hash, set_entry_t **unused,
+                              set_entry_t **freeslot) {
 restart:
+    *unused = *freeslot = NULL;
     if (s->table == NULL) {
         return NULL;
     }
@@ -138,6 +143,7 @@ restart:
         int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
         do {
             if (e->key == OBJ_NULL) {
+                *unused = e;
                 return NULL;
             }
             if (e->key == key) {
@@ -153,6 +159,8 @@ restart:
                 if (eq) {
                     return e;
                 }
+            } else if (e->key == DUMMY) {
+                *freeslot = e;
             }
             e++;
         } while (probes--);
@@ -161,44 +169,22 @@ restart:
     }
 }
 
+static set_entry_t *set_lookup(set_t *s, obj_t key, uintptr_t hash) {
+    set_entry_t *unused, *freeslot;
+    return set_probe(s, key, hash, &unused, &freeslot);
+}
+
 /* Add key; false if it was already there. */
 static bool set_add_entry(set_t *s, obj_t key, uintptr_t hash) {
-restart:
-    if (s->table == NULL) {
-        s->table = m_new(set_entry_t, (size_t)s->mask + 1);
-    }
-    size_t mask = s->mask, perturb = hash, i = hash & mask;
-    set_entry_t *freeslot = NULL;
-    set_entry_t *e;
-    for (;;) {
-        e = &s->table[i];
-        int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
-        do {
-            if (e->key == OBJ_NULL) {
-                goto found_unused;
-            }
-            if (e->key == key) {
-                return false;
-            }
-            if (e->hash == hash && e->key != DUMMY) {
-                set_entry_t *table = s->table;
-                obj_t start = e->key;
-                bool eq = keys_equal(start, key);
-                if (table != s->table || e->key != start) {
-                    goto restart;
-                }
-                if (eq) {
-                    return false;
-                }
-            } else if (e->key == DUMMY) {
-                freeslot = e;   /* the last dummy on the probe path, as CPython 3.11 */
-            }
-            e++;
-        } while (probes--);
-        perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + 1 + perturb) & mask;
-    }
-found_unused:
+    set_entry_t *unused, *freeslot;
+    do {
+        if (s->table == NULL) {
+            s->table = m_new(set_entry_t, (size_t)s->mask + 1);
+        }
+        if (set_probe(s, key, hash, &unused, &freeslot) != NULL) {
+            return false;
+        }
+    } while (unused == NULL);
     s->hash = OBJ_NULL;
     s->used++;
     if (freeslot != NULL) {
@@ -207,9 +193,9 @@ found_unused:
         return true;
     }
     s->fill++;
-    e->key = key;
-    e->hash = hash;
-    if ((size_t)s->fill * 5 >= mask * 3) {
+    unused->key = key;
+    unused->hash = hash;
+    if ((size_t)s->fill * 5 >= (size_t)s->mask * 3) {
         set_resize(s, s->used > 50000 ? (size_t)s->used * 2 : (size_t)s->used * 4);
     }
     return true;
