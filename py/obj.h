@@ -28,6 +28,7 @@
 
 typedef void *obj_t;
 typedef struct type type_t;
+struct stream_p;
 struct vstr;
 
 typedef struct obj_base {
@@ -184,6 +185,7 @@ struct type {
     buffer_fun_t buffer;
     struct obj_dict *locals_dict;
     const void *parent;
+    const struct stream_p *stream;  /* byte-stream protocol (py/stream.h), NULL if not a stream */
 };
 
 /* ---- maps: the hash table under dict, instance attributes, module globals and type dicts ----
