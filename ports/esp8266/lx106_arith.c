@@ -104,8 +104,9 @@ int64_t EXPORT(__divdi3)(int64_t n, int64_t d) {
     return (int64_t)((n < 0) != (d < 0) ? 0u - q : q);
 }
 
-/* 32x32 -> 64 from 16-bit halves, so no helper is needed for the widening multiply. */
-static uint64_t umul32x32(uint32_t a, uint32_t b) {
+/* 32x32 -> 64 from 16-bit halves (the LX106 has no high-word multiply); libgcc's 64-bit
+ * division calls it too. */
+uint64_t EXPORT(__umulsidi3)(uint32_t a, uint32_t b) {
     uint32_t al = a & 0xffff, ah = a >> 16, bl = b & 0xffff, bh = b >> 16;
     uint32_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
     uint64_t mid = (uint64_t)lh + hl;
@@ -114,14 +115,14 @@ static uint64_t umul32x32(uint32_t a, uint32_t b) {
 
 uint64_t EXPORT(__muldi3)(uint64_t a, uint64_t b) {
     uint32_t al = (uint32_t)a, ah = (uint32_t)(a >> 32), bl = (uint32_t)b, bh = (uint32_t)(b >> 32);
-    return umul32x32(al, bl) + ((uint64_t)(al * bh + ah * bl) << 32);
+    return EXPORT(__umulsidi3)(al, bl) + ((uint64_t)(al * bh + ah * bl) << 32);
 }
 
 /* 64x64 -> 128 as hi:lo. */
 static void umul64x64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo) {
     uint32_t a0 = (uint32_t)a, a1 = (uint32_t)(a >> 32), b0 = (uint32_t)b, b1 = (uint32_t)(b >> 32);
-    uint64_t p00 = umul32x32(a0, b0), p01 = umul32x32(a0, b1);
-    uint64_t p10 = umul32x32(a1, b0), p11 = umul32x32(a1, b1);
+    uint64_t p00 = EXPORT(__umulsidi3)(a0, b0), p01 = EXPORT(__umulsidi3)(a0, b1);
+    uint64_t p10 = EXPORT(__umulsidi3)(a1, b0), p11 = EXPORT(__umulsidi3)(a1, b1);
     uint64_t mid = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
     *lo = (mid << 32) | (uint32_t)p00;
     *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);

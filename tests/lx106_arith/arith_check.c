@@ -108,6 +108,7 @@ static void check_ints(uint64_t x, uint64_t y) {
     if (t___floatunsisf(a) != (float)a) fail("floatunsisf", a, 0, f2u(t___floatunsisf(a)), f2u((float)a));
     if (t___floatsidf(sa) != (double)sa) fail("floatsidf", a, 0, d2u(t___floatsidf(sa)), d2u((double)sa));
     if (t___floatunsidf(a) != (double)a) fail("floatunsidf", a, 0, d2u(t___floatunsidf(a)), d2u((double)a));
+    if (t___umulsidi3(a, b) != (uint64_t)a * b) fail("umulsidi3", a, b, t___umulsidi3(a, b), (uint64_t)a * b);
     if (t___muldi3(x, y) != x * y) fail("muldi3", x, y, t___muldi3(x, y), x * y);
     if (b == 0 || y == 0) {
         return;
