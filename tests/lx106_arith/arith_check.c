@@ -103,7 +103,7 @@ static void check_float(uint32_t ab, uint32_t bb) {
 static void check_ints(uint64_t x, uint64_t y) {
     uint32_t a = (uint32_t)x, b = (uint32_t)y;
     int32_t sa = (int32_t)a, sb = (int32_t)b;
-    cases += 10;
+    cases += 11;
     if (t___floatsisf(sa) != (float)sa) fail("floatsisf", a, 0, f2u(t___floatsisf(sa)), f2u((float)sa));
     if (t___floatunsisf(a) != (float)a) fail("floatunsisf", a, 0, f2u(t___floatunsisf(a)), f2u((float)a));
     if (t___floatsidf(sa) != (double)sa) fail("floatsidf", a, 0, d2u(t___floatsidf(sa)), d2u((double)sa));
