@@ -21,6 +21,15 @@ QSTR_GEN := $(GENHDR_DIR)/qstrdefs.gen.h
 QSTR_SRC := $(sort $(wildcard py/*.c py/*.h extmod/*.c extmod/*.h ports/$(PORT)/*.c ports/$(PORT)/*.h)) \
             py/qstrdefs.txt tools/gen_qstr.py
 
+# Frozen modules (docs/freezing.md): every .py under these directories is compiled at build time by
+# a stage-0 binary (the same objects with an empty frozen table) into build/frozen/frozen.c.
+FROZEN_DIRS := extmod/frozen $(FROZEN_DIR)
+FROZEN_PY := $(sort $(foreach d,$(FROZEN_DIRS),$(shell find $(d) -name '*.py' 2>/dev/null)))
+FROZEN_C := build/frozen/frozen.c
+FROZEN0_C := build/frozen/frozen0.c
+FROZEN_STAMP := build/frozen/dirs
+QSTR_SRC += $(FROZEN_PY) tools/freeze.py $(FROZEN_STAMP)
+
 WARN := -Wall -Wextra -Werror=implicit-function-declaration
 CFLAGS_BASE := -std=c11 $(WARN) -Ipy -Iports/$(PORT) -Ibuild
 CFLAGS ?= -O2 -g
@@ -34,6 +43,8 @@ OBJDIR := build/obj$(if $(filter gcc cc,$(notdir $(CC))),,-$(notdir $(CC)))
 OBJ := $(patsubst %.c,$(OBJDIR)/%.o,$(SRC))
 ASAN_OBJ := $(patsubst %.c,build-asan/obj/%.o,$(SRC))
 STRESS_OBJ := $(patsubst %.c,build-stress/obj/%.o,$(SRC))
+FROZEN_OBJ := $(OBJDIR)/$(FROZEN_C:.c=.o)
+STAGE0 := $(OBJDIR)/adder0
 
 .PHONY: all asan stress test run bench size clean qstr FORCE
 
@@ -45,17 +56,17 @@ $(CC_STAMP): FORCE
 	@mkdir -p build
 	@echo '$(CC)' | cmp -s - $@ || echo '$(CC)' > $@
 
-build/adder: $(OBJ) $(CC_STAMP)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+build/adder: $(OBJ) $(FROZEN_OBJ) $(CC_STAMP)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(FROZEN_OBJ) $(LDLIBS)
 
-build-asan/adder: $(ASAN_OBJ)
-	$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJ) $(LDLIBS)
+build-asan/adder: $(ASAN_OBJ) build-asan/obj/$(FROZEN_C:.c=.o)
+	$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJ) build-asan/obj/$(FROZEN_C:.c=.o) $(LDLIBS)
 
 asan: build-asan/adder
 
 # GC torture build: collects on every allocation, so a missing GC root shows up at once.
-build-stress/adder: $(STRESS_OBJ)
-	$(CC) $(STRESS_FLAGS) $(LDFLAGS) -o $@ $(STRESS_OBJ) $(LDLIBS)
+build-stress/adder: $(STRESS_OBJ) build-stress/obj/$(FROZEN_C:.c=.o)
+	$(CC) $(STRESS_FLAGS) $(LDFLAGS) -o $@ $(STRESS_OBJ) build-stress/obj/$(FROZEN_C:.c=.o) $(LDLIBS)
 
 stress: build-stress/adder
 
@@ -63,9 +74,24 @@ stress: build-stress/adder
 # so objects are rebuilt only when the set of interned names really changed.
 $(QSTR_GEN): $(QSTR_SRC)
 	@mkdir -p $(GENHDR_DIR)
-	$(PYTHON) tools/gen_qstr.py $@ py extmod ports/$(PORT)
+	$(PYTHON) tools/gen_qstr.py $@ py extmod ports/$(PORT) $(foreach d,$(FROZEN_DIRS),--frozen $(d))
 
 qstr: $(QSTR_GEN)
+
+# Stage 0 relinks when any object changes; freeze.py rewrites frozen.c only when its text changes.
+# The qstr table changes when the set of frozen directories does (make FROZEN_DIR=...; make).
+$(FROZEN_STAMP): FORCE
+	@mkdir -p build/frozen
+	@echo '$(FROZEN_DIRS)' | cmp -s - $@ || echo '$(FROZEN_DIRS)' > $@
+
+$(FROZEN0_C): tools/freeze.py
+	$(PYTHON) tools/freeze.py empty $@
+
+$(STAGE0): $(OBJ) $(OBJDIR)/$(FROZEN0_C:.c=.o)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(FROZEN_C): $(STAGE0) $(FROZEN_PY) $(QSTR_GEN)
+	$(PYTHON) tools/freeze.py gen $(STAGE0) $(QSTR_GEN) $@ $(FROZEN_DIRS)
 
 $(OBJDIR)/%.o: %.c $(QSTR_GEN)
 	@mkdir -p $(dir $@)
@@ -84,6 +110,8 @@ test:
 	$(MAKE) all
 	$(MAKE) asan
 	$(PYTHON) tests/run.py build/adder build-asan/adder
+	$(MAKE) -C ports/qemu-arm test
+	$(MAKE) -C ports/esp8266 test
 
 run: all
 	./build/adder

@@ -27,4 +27,13 @@ typedef struct {
 } bdev_ram_t;
 void bdev_ram_init(bdev_ram_t *ram, uint8_t *mem, uint32_t block_size, uint32_t block_count);
 
+
+/* ---- added by the flashfs helper: the board's SPI flash through hal.h (extmod/bdev_hal.c) ---- */
+/* count sectors of 4 KiB from first_sector on (the ESP8266 port: from esp.flash_user_start()). */
+typedef struct {
+    bdev_t dev;
+    uint32_t first;
+} bdev_hal_t;
+void bdev_hal_init(bdev_hal_t *d, uint32_t first_sector, uint32_t count);
+
 #endif

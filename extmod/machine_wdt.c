@@ -9,10 +9,23 @@ uint64_t machine_wdt_deadline(void) {
     return wdt_timeout_us != 0 ? wdt_last_feed + wdt_timeout_us + 1 : UINT64_MAX;
 }
 
+static bool wdt_fired;
+
+bool machine_wdt_fired(void) {
+    return wdt_fired;
+}
+
 void machine_wdt_check(void) {
     if (wdt_timeout_us != 0 && hal_ticks_us() - wdt_last_feed > wdt_timeout_us) {
+        wdt_fired = true;
         hal_reset();
     }
+}
+
+/* After a reset the watchdog is off until a program creates one again. */
+void machine_wdt_stop(void) {
+    wdt_timeout_us = 0;
+    wdt_fired = false;
 }
 
 static const arg_spec_t wdt_spec[] = {

@@ -269,25 +269,20 @@ static void fb_setup(fb_t *fb, obj_t buf, obj_t width, obj_t height, obj_t forma
     fb->need = (size_t)((uint64_t)rows * (uint64_t)s * (uint64_t)bpp / 8);
 }
 
-/* A subclass instance is made before its __init__ runs, by this function given the arguments of the
- * subclass's constructor (objtype.c's embedded layout), which need not be a FrameBuffer's: those
- * make an unset frame buffer that super().__init__(buffer, ...) then sets up; methods called on
- * one that stays unset raise TypeError.
- * TODO(integration): objtype.c could create such instances with no arguments (as it does for
- * bytearray subclasses), so a direct FrameBuffer(...) call with wrong arguments could raise at once. */
+/* FrameBuffer(buffer, width, height, format[, stride]) checks its arguments at once.  A Python
+ * subclass's instance is made first with no arguments (objtype.c does that for native bases that
+ * have __init__), unset until __init__ -- FrameBuffer's own, or super().__init__(...) from the
+ * subclass's -- sets it up; methods called on one left unset raise TypeError. */
 static obj_t fb_make_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
     fb_t *fb = m_new_obj(fb_t);
     fb->base.type = type;
-    buffer_info_t info;
-    const type_t *t0 = n_args ? obj_get_type(args[0]) : NULL;
-    bool looks_right = n_kw == 0 && (n_args == 4 || n_args == 5) && t0->buffer != NULL
-                       && t0->buffer(args[0], &info, BUFFER_WRITE) == 0;
-    for (size_t i = 1; looks_right && i < n_args; i++) {
-        looks_right = obj_is_int(args[i]);
+    if (type != &framebuf_type && n_args == 0 && n_kw == 0) {
+        return fb;
     }
-    if (looks_right) {
-        fb_setup(fb, args[0], args[1], args[2], args[3], n_args == 5 ? args[4] : OBJ_NULL, BUFFER_WRITE);
+    if (n_kw != 0 || n_args < 4 || n_args > 5) {
+        rt_raise_type_error("FrameBuffer() needs (buffer, width, height, format[, stride])");
     }
+    fb_setup(fb, args[0], args[1], args[2], args[3], n_args == 5 ? args[4] : OBJ_NULL, BUFFER_WRITE);
     return fb;
 }
 
@@ -714,7 +709,7 @@ static const DICT_ROM(fb_locals, fb_locals_table);
 
 const type_t framebuf_type = {
     .base = { &type_type },
-    .flags = TYPE_FLAG_BASETYPE,
+    .flags = TYPE_FLAG_BASETYPE | TYPE_FLAG_INIT_SETS_UP,
     .name = Q_FrameBuffer,
     .make_new = fb_make_new,
     .buffer = fb_buffer,

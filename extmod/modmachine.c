@@ -84,9 +84,30 @@ void machine_run_events(void) {
     run_queue(ms);
 }
 
+static bool polling;
+
+void machine_board_reset(void) {
+    irq_disabled = 0;
+    polling = false;
+    machine_wdt_stop();
+}
+
+bool machine_polling(void) {
+    return polling;
+}
+
 void machine_poll(void) {
     if (STATE(pending_flag)) {
-        rt_handle_pending();   /* raises KeyboardInterrupt, or comes back through machine_run_events */
+        polling = true;
+        nlr_buf_t nlr;
+        if (nlr_push(&nlr) == 0) {
+            rt_handle_pending();   /* raises KeyboardInterrupt, or comes back through machine_run_events */
+            nlr_pop();
+        } else {
+            polling = false;
+            nlr_raise(nlr.exc);
+        }
+        polling = false;
     }
     machine_run_events();
 }
@@ -120,7 +141,7 @@ static obj_t machine_freq(size_t n_args, const obj_t *args) {
         return obj_new_int((intptr_t)hal_cpu_freq());
     }
     intptr_t hz = obj_get_int(args[0]);
-    if (hz < 0 || hz > UINT32_MAX || !hal_set_cpu_freq((uint32_t)hz)) {
+    if (hz < 0 || (uintmax_t)hz > UINT32_MAX || !hal_set_cpu_freq((uint32_t)hz)) {
         rt_raise_value_error("frequency can only be either 80Mhz or 160MHz");
     }
     return OBJ_NONE;

@@ -42,6 +42,10 @@ void machine_schedule(obj_t callback, obj_t arg);
 /* Runs hardware events, due timers and scheduled callbacks; called while sleeping and idle.
  * Raises a pending KeyboardInterrupt first. */
 void machine_poll(void);
+bool machine_polling(void);
+bool machine_wdt_fired(void);   /* the watchdog caused the reset now happening (machine_wdt.c) */
+void machine_board_reset(void); /* a hard reset: the machine module's own state back to power-on */
+void machine_wdt_stop(void);   /* inside machine_poll (a sleep), not a VM stop between bytecodes */
 /* The same without the KeyboardInterrupt check: what the port's port_poll_events calls when the VM
  * stops between bytecodes because pending_flag was set (by hal_arm_wakeup or machine_schedule). */
 void machine_run_events(void);

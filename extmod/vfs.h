@@ -30,4 +30,32 @@ extern const fun_builtin_t builtin_open_obj;
 int vfs_stat_kind(const char *path);
 char *vfs_read_file(const char *path, size_t *len);
 
+/* ---- added by the vfs helper: the os module's dispatch (extmod/vfs.c, used by extmod/modos.c) ---- */
+/* Calls method `name` of the VFS holding path with (path within that VFS, *extra); an OSError
+ * coming back without a filename gets `path` as its filename (CPython's message). */
+obj_t vfs_call(qstr name, obj_t path, size_t n_extra, const obj_t *extra);
+obj_t vfs_getcwd(void);                  /* a str */
+void vfs_chdir(const char *path);
+obj_t vfs_ilistdir(obj_t path);          /* an iterator of (name, type, inode[, size]) tuples */
+obj_t vfs_listdir(obj_t path);           /* a list of names */
+void vfs_rename(obj_t from, obj_t to);
+obj_t vfs_statvfs(obj_t path);
+void vfs_umount_obj(obj_t point_or_vfs); /* os.umount: a mount point or a mounted VFS object */
+/* A VFS type's stat tuple (os.stat's 10 items; only mode, size and the times are usually known). */
+obj_t vfs_new_stat(uint32_t mode, uint64_t size, int64_t mtime);
+#define VFS_S_IFDIR (0x4000)
+#define VFS_S_IFREG (0x8000)
+/* os.dupterm's console (extmod/modos.c), for the port's console I/O: output is copied to the
+ * attached stream; rx gives a byte from it, or -1 when it has none (or none is attached). */
+void os_dupterm_tx(const char *s, size_t len);
+int os_dupterm_rx(void);
+
+
+/* ---- added by the flashfs helper: the native VFS type over extmod/flashfs.c (vfs_flash.c) ---- */
+extern const type_t type_vfs_flash;
+/* Mounts a VfsFlash over a native block device at point, formatting it first (and setting
+ * *formatted) when it holds no file system; raises OSError on I/O errors. */
+struct bdev;
+obj_t vfs_flash_mount_dev(struct bdev *dev, const char *point, bool *formatted);
+
 #endif

@@ -9,6 +9,8 @@
 #include "gc.h"
 #include "port.h"
 #include "objtype.h"
+#include "stream.h"
+#include "../extmod/vfs.h"
 
 static qstr name_arg(obj_t name) {
     if (!obj_is_str_or_subclass(name)) {
@@ -75,10 +77,7 @@ static obj_t replaced_stdout(void) {
         return OBJ_NULL;
     }
     obj_t out = map_get_qstr(&((module_t *)sys)->globals->map, Q_stdout);
-    if (out == OBJ_NULL || obj_get_type(out)->name == Q_TextIOWrapper) {
-        return OBJ_NULL;
-    }
-    return out;
+    return out == OBJ_NULL || stream_stdio_print(out) == &print_stdout ? OBJ_NULL : out;
 }
 
 static obj_t builtin_print(size_t n_args, size_t n_kw, const obj_t *args) {
@@ -103,7 +102,8 @@ static obj_t builtin_print(size_t n_args, size_t n_kw, const obj_t *args) {
         end = obj_str_get_data(kw[1], &end_len);
     }
     obj_t file = kw[2] != OBJ_NONE ? kw[2] : replaced_stdout();
-    if (file != OBJ_NULL) {
+    const print_t *direct = file != OBJ_NULL ? stream_stdio_print(file) : &print_stdout;
+    if (direct == NULL) {
         print_to_file(file, n_args, args, kw[0] != OBJ_NONE ? kw[0] : obj_new_str_static(" ", 1),
                       kw[1] != OBJ_NONE ? kw[1] : obj_new_str_static("\n", 1));
         if (obj_is_true(kw[3])) {
@@ -114,7 +114,7 @@ static obj_t builtin_print(size_t n_args, size_t n_kw, const obj_t *args) {
     print_buf_t b;
     b.p.data = &b;
     b.p.write = pbuf_write;
-    b.out = &print_stdout;
+    b.out = direct;
     b.n = 0;
     for (size_t i = 0; i < n_args; i++) {
         if (i > 0) {
@@ -686,6 +686,7 @@ static const map_elem_t builtins_table[] = {
     { QOBJ(__build_class__), OBJ_ROM(&builtin_build_class_obj) },
     { QOBJ(__import__), OBJ_ROM(&builtin_import_obj) },
     { QOBJ(print), OBJ_ROM(&builtin_print_obj) },
+    { QOBJ(open), OBJ_ROM(&builtin_open_obj) },
     { QOBJ(len), OBJ_ROM(&builtin_len_obj) },
     { QOBJ(abs), OBJ_ROM(&builtin_abs_obj) },
     { QOBJ(hash), OBJ_ROM(&builtin_hash_obj) },

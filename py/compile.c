@@ -39,7 +39,9 @@ typedef struct scope {
     size_t n_syms, alloc_syms;
     uint16_t n_params, n_pos, n_posonly, n_kwonly;
     uint8_t code_flags;
+    bool resolved;
     uint16_t n_locals, n_free;
+    struct code *code;  /* a def compiled as soon as it was parsed (compile_early_def) */
 } scope_t;
 
 typedef struct {
@@ -49,6 +51,7 @@ typedef struct {
     scope_t **scopes;
     size_t n_scopes, alloc_scopes;
     scope_t *cur;
+    int keep_tree;  /* >0 while compiling a finally body, which may be compiled again */
 } compiler_t;
 
 static RT_NORETURN void c_error(compiler_t *c, pn_t *pn, const char *fmt, const char *arg) {
@@ -120,9 +123,6 @@ static scope_t *scope_push(compiler_t *c, int kind, pn_t *node, qstr name) {
     s->kind = (uint8_t)kind;
     s->name = name;
     s->qualname = kind == SCOPE_MODULE ? name : make_qualname(c->cur, name);
-    if (node != NULL) {
-        node->aux = s;
-    }
     if (c->n_scopes == c->alloc_scopes) {
         c->alloc_scopes = c->alloc_scopes ? c->alloc_scopes * 2 : 16;
         c->scopes = m_renew(scope_t *, c->scopes, c->alloc_scopes);
@@ -130,6 +130,25 @@ static scope_t *scope_push(compiler_t *c, int kind, pn_t *node, qstr name) {
     c->scopes[c->n_scopes++] = s;
     c->cur = s;
     return s;
+}
+
+/* The scope a def/class/lambda/comprehension node creates (scopes are few per top-level statement). */
+static scope_t *scope_of(compiler_t *c, const pn_t *node) {
+    for (size_t i = c->n_scopes; i-- > 0;) {
+        if (c->scopes[i]->node == node) {
+            return c->scopes[i];
+        }
+    }
+    return NULL;
+}
+
+/* Drop every scope but the module's, once their statement is compiled. */
+static void scopes_release(compiler_t *c) {
+    for (size_t i = 1; i < c->n_scopes; i++) {
+        m_free(c->scopes[i]->syms);
+        m_free(c->scopes[i]);
+    }
+    c->n_scopes = 1;
 }
 
 static void add_param(scope_t *s, qstr q) {
@@ -350,6 +369,16 @@ static void visit_decl(compiler_t *c, pn_t *pn, bool global) {
     }
 }
 
+/* A def compiled early meets its real enclosing class: that class needs a __class__ cell if the
+ * def's code uses super() or __class__. */
+static void adopt_early_def(compiler_t *c, scope_t *s) {
+    s->parent = c->cur;
+    sym_t *cls = sym_find(s, Q___class__);
+    if (cls != NULL && (cls->flags & SYM_FREE) && c->cur->kind == SCOPE_CLASS) {
+        sym_get(c->cur, Q___class__)->flags |= SYM_CELL;
+    }
+}
+
 static void visit_stmt(compiler_t *c, pn_t *pn) {
     stack_check();
     switch (pn->kind) {
@@ -359,7 +388,12 @@ static void visit_stmt(compiler_t *c, pn_t *pn) {
             }
             visit_defaults(c, pn->kid[0]);
             mark(c, PN_QSTR(pn), SYM_BOUND);
-            scope_t *s = scope_push(c, SCOPE_FUNCTION, pn, PN_QSTR(pn));
+            scope_t *s = scope_of(c, pn);
+            if (s != NULL) {
+                adopt_early_def(c, s);
+                return;
+            }
+            s = scope_push(c, SCOPE_FUNCTION, pn, PN_QSTR(pn));
             s->is_async = pn->op;
             add_params(s, pn->kid[0]);
             visit_block(c, pn->kid[1]);
@@ -549,7 +583,7 @@ static bool is_free_slot(const scope_t *s, const sym_t *sym) {
 static void resolve_scopes(compiler_t *c) {
     for (size_t i = 0; i < c->n_scopes; i++) {
         scope_t *s = c->scopes[i];
-        if (s->kind == SCOPE_MODULE) {
+        if (s->kind == SCOPE_MODULE || s->resolved) {
             continue;
         }
         for (size_t j = 0; j < s->n_syms; j++) {
@@ -565,9 +599,10 @@ static void resolve_scopes(compiler_t *c) {
     }
     for (size_t i = 0; i < c->n_scopes; i++) {
         scope_t *s = c->scopes[i];
-        if (s->kind == SCOPE_MODULE) {
+        if (s->kind == SCOPE_MODULE || s->resolved) {
             continue;
         }
+        s->resolved = true;
         uint16_t slot = s->n_params;
         for (size_t j = 0, k = 0; j < s->n_syms; j++) {
             if (s->syms[j].flags & SYM_PARAM) {
@@ -949,8 +984,23 @@ static void make_closure_and_function(unit_t *u, scope_t *s, code_t *code, int f
 }
 
 /* def / lambda: defaults, kw-defaults, the code, the closure, MAKE_FUNCTION. */
+/* A def/lambda/class body is not needed once its code exists: free it now to keep the peak down. */
+static void release_body(unit_t *u, pn_t *pn) {
+    if (u->c->keep_tree == 0) {
+        parse_free(pn->kid[1]);
+        pn->kid[1] = NULL;
+    }
+}
+
+/* A finally body is compiled once per exit path. */
+static void compile_finally_body(unit_t *u, pn_t *body) {
+    u->c->keep_tree++;
+    compile_block(u, body);
+    u->c->keep_tree--;
+}
+
 static void compile_function(unit_t *u, pn_t *pn, pn_t *params) {
-    scope_t *s = pn->aux;
+    scope_t *s = scope_of(u->c, pn);
     int flags = 0, n_items = 0;
     size_t n_def = 0;
     for (size_t i = 0; i < params->n; i++) {
@@ -979,7 +1029,8 @@ static void compile_function(unit_t *u, pn_t *pn, pn_t *params) {
         flags |= 2;
         n_items++;
     }
-    code_t *code = compile_scope(u->c, s);
+    code_t *code = s->code != NULL ? s->code : compile_scope(u->c, s);
+    release_body(u, pn);
     make_closure_and_function(u, s, code, flags, n_items);
 }
 
@@ -1132,7 +1183,7 @@ static void compile_call(unit_t *u, pn_t *pn) {
 }
 
 static void compile_compare(unit_t *u, pn_t *pn) {
-    const uint8_t *ops = pn->aux;
+    const uint8_t *ops = PN_COMPARE_OPS(pn);
     compile_expr(u, pn->kid[0]);
     if (pn->n == 2) {
         compile_expr(u, pn->kid[1]);
@@ -1255,7 +1306,7 @@ static void compile_slice_part(unit_t *u, pn_t *pn) {
 }
 
 static void compile_comprehension(unit_t *u, pn_t *pn) {
-    scope_t *s = pn->aux;
+    scope_t *s = scope_of(u->c, pn);
     size_t first = pn->kind == PN_DICTCOMP ? 2 : 1;
     code_t *code = compile_scope(u->c, s);
     make_closure_and_function(u, s, code, 0, 0);
@@ -1497,7 +1548,7 @@ static void unwind_block(unit_t *u, int i, bool tos) {
             if (tos) {
                 push_fblock(u, inner[0].node, FB_POP_VALUE, -1, -1, NULL);
             }
-            compile_block(u, inner[0].node);
+            compile_finally_body(u, inner[0].node);
             memcpy(&u->fb[i], inner, (size_t)(saved - i) * sizeof(fblock_t));
             u->n_fb = saved;
             break;
@@ -1790,13 +1841,13 @@ static void compile_try(unit_t *u, pn_t *pn) {
     }
     u->n_fb--;
     pop_block(u);
-    compile_block(u, pn->kid[3]);
+    compile_finally_body(u, pn->kid[3]);
     emit_jump(u, OP_JUMP, l_end, 0);
     place_label(u, l_handler);
     u->depth = depth;
     adjust_depth(u, 2);
     push_fblock(u, pn, FB_FINALLY_END, -1, -1, NULL);
-    compile_block(u, pn->kid[3]);
+    compile_finally_body(u, pn->kid[3]);
     u->n_fb--;
     emit_op(u, OP_ROT_TWO, 0);
     emit_op(u, OP_POP_EXCEPT, -1);
@@ -1859,7 +1910,7 @@ static void compile_with(unit_t *u, pn_t *pn, size_t item) {
 }
 
 static void compile_class(unit_t *u, pn_t *pn) {
-    scope_t *s = pn->aux;
+    scope_t *s = scope_of(u->c, pn);
     pn_t *decos = pn->kid[2];
     if (decos != NULL) {
         for (size_t i = 0; i < decos->n; i++) {
@@ -1869,6 +1920,7 @@ static void compile_class(unit_t *u, pn_t *pn) {
     u->cur_line = pn->line;
     emit_op(u, OP_LOAD_BUILD_CLASS, 1);
     code_t *code = compile_scope(u->c, s);
+    release_body(u, pn);
     make_closure_and_function(u, s, code, 0, 0);
     load_const(u, pn->val);
     compile_call_tail(u, pn->kid[0], 1, 2, false);
@@ -2058,15 +2110,6 @@ static void unit_init(unit_t *u, compiler_t *c, scope_t *s, uint32_t first_line)
     u->first_line = u->cur_line = u->last_line = first_line;
 }
 
-static void *copy_out(const void *src, size_t n) {
-    if (n == 0) {
-        return NULL;
-    }
-    void *p = m_malloc(n);
-    memcpy(p, src, n);
-    return p;
-}
-
 static code_t *unit_finish(unit_t *u, pn_t *at) {
     for (size_t i = 0; i < u->n_fix; i++) {
         fixup_t *f = &u->fix[i];
@@ -2081,8 +2124,12 @@ static code_t *unit_finish(unit_t *u, pn_t *at) {
     if (u->max_depth > 0xffff || u->n_caches > 0xffff || u->n_consts > 0xffff || u->n_names > 0xffff) {
         u_error(u, at, "function too large", NULL);
     }
-    code_t *code = m_new_obj(code_t);
-    memset(code, 0, sizeof(*code));
+    /* one block for the code object and its arrays: five fewer allocations, each rounded up */
+    size_t n_varnames = s->n_locals;
+    size_t n_bytes = sizeof(code_t) + u->n_consts * sizeof(obj_t) + (u->n_names + n_varnames) * sizeof(qstr) +
+                     u->len + u->n_lines;
+    code_t *code = m_malloc(n_bytes);
+    memset(code, 0, n_bytes);
     code->base.type = &type_code;
     uint8_t flags = s->code_flags;
     switch (s->kind) {
@@ -2120,18 +2167,21 @@ static code_t *unit_finish(unit_t *u, pn_t *at) {
     code->first_line = u->first_line;
     code->bc_len = (uint32_t)u->len;
     code->lines_len = (uint32_t)u->n_lines;
-    code->bytecode = copy_out(u->bc, u->len);
-    code->lines = copy_out(u->lines, u->n_lines);
-    code->consts = copy_out(u->consts, u->n_consts * sizeof(obj_t));
-    code->names = copy_out(u->names, u->n_names * sizeof(qstr));
-    qstr *varnames = s->n_locals ? m_new(qstr, s->n_locals) : NULL;
+    obj_t *consts = (obj_t *)(code + 1);
+    qstr *names = (qstr *)(consts + u->n_consts);
+    qstr *varnames = names + u->n_names;
+    uint8_t *bytecode = (uint8_t *)(varnames + n_varnames);
+    code->consts = u->n_consts ? memcpy(consts, u->consts, u->n_consts * sizeof(obj_t)) : NULL;
+    code->names = u->n_names ? memcpy(names, u->names, u->n_names * sizeof(qstr)) : NULL;
+    code->bytecode = u->len ? memcpy(bytecode, u->bc, u->len) : NULL;
+    code->lines = u->n_lines ? memcpy(bytecode + u->len, u->lines, u->n_lines) : NULL;
     for (size_t i = 0; s->kind != SCOPE_MODULE && i < s->n_syms; i++) {
         sym_t *sym = &s->syms[i];
         if ((sym->flags & SYM_PARAM) || is_local_slot(s, sym) || is_free_slot(s, sym)) {
             varnames[sym->slot] = sym->name;
         }
     }
-    code->varnames = varnames;
+    code->varnames = n_varnames ? varnames : NULL;
     m_free(u->bc);
     m_free(u->lines);
     m_free(u->consts);
@@ -2284,29 +2334,70 @@ static code_t *compile_scope(compiler_t *c, scope_t *s) {
     return code;
 }
 
-static code_t *compile_module(compiler_t *c, scope_t *s, pn_t *tree) {
-    unit_t *u = m_new_obj(unit_t);
-    unit_init(u, c, s, 1);
-    if (c->mode == COMPILE_EVAL) {
-        compile_expr(u, tree);
-        emit_op(u, OP_RETURN_VALUE, -1);
-    } else {
+/* Parser hook: a def at module level or in (nested) classes at module level is compiled as soon as
+ * it is parsed, and its body freed, so a long class never has its whole tree alive.  Free names
+ * there can only be globals (or __class__), so stand-in class scopes give the same resolution; the
+ * def's own scope is kept for when the statement is visited (adopt_early_def, compile_function). */
+static void compile_early_def(parser_t *p, pn_t *def) {
+    compiler_t *c = p->ctx;
+    scope_t *module = c->scopes[0];
+    size_t first = c->n_scopes;
+    scope_t *outer = m_new(scope_t, p->n_classes + 1);
+    memset(outer, 0, sizeof(scope_t) * (p->n_classes + 1));
+    scope_t *parent = module;
+    for (size_t i = 0; i < p->n_classes; i++) {
+        outer[i].parent = parent;
+        outer[i].kind = SCOPE_CLASS;
+        outer[i].name = p->classes[i];
+        outer[i].qualname = make_qualname(parent, p->classes[i]);
+        parent = &outer[i];
+    }
+    c->cur = parent;
+    scope_t *s = scope_push(c, SCOPE_FUNCTION, def, PN_QSTR(def));
+    s->is_async = def->op;
+    add_params(s, def->kid[0]);
+    visit_block(c, def->kid[1]);
+    c->cur = module;
+    resolve_scopes(c);
+    s->code = compile_scope(c, s);
+    s->parent = module;
+    for (size_t i = 0; i < p->n_classes; i++) {
+        m_free(outer[i].syms);
+    }
+    m_free(outer);
+    /* the scopes nested in the body are done with: only the def's is looked up again */
+    for (size_t i = first + 1; i < c->n_scopes; i++) {
+        m_free(c->scopes[i]->syms);
+        m_free(c->scopes[i]);
+    }
+    c->n_scopes = first + 1;
+    parse_free(def->kid[1]);
+    def->kid[1] = NULL;
+}
+
+/* A module is compiled one top-level statement line at a time: parse it, find its scopes, emit
+ * its code, free its tree.  The peak is then one statement's tree, not the whole file's. */
+static void compile_module_body(unit_t *u, parser_t *p) {
+    compiler_t *c = u->c;
+    bool first = true;
+    pn_t *line;
+    while ((line = parse_next(p)) != NULL) {
+        visit_block(c, line);
+        resolve_scopes(c);
         size_t start = 0;
-        if (tree->n > 0 && is_docstring(tree->kid[0]) && c->mode == COMPILE_FILE) {
-            u->cur_line = tree->kid[0]->line;
-            load_const(u, tree->kid[0]->kid[0]->val);
+        if (first && is_docstring(line->kid[0]) && c->mode == COMPILE_FILE) {
+            u->cur_line = line->kid[0]->line;
+            load_const(u, line->kid[0]->kid[0]->val);
             emit_name_op(u, OP_STORE_NAME, Q___doc__, -1);
             start = 1;
         }
-        for (size_t i = start; i < tree->n; i++) {
-            compile_stmt(u, tree->kid[i]);
+        first = false;
+        for (size_t i = start; i < line->n; i++) {
+            compile_stmt(u, line->kid[i]);
         }
-        emit_op(u, OP_LOAD_NONE, 1);
-        emit_op(u, OP_RETURN_VALUE, -1);
+        scopes_release(c);
+        parse_free(line);
     }
-    code_t *code = unit_finish(u, tree);
-    m_free(u);
-    return code;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -2316,21 +2407,38 @@ static code_t *compile_module(compiler_t *c, scope_t *s, pn_t *tree) {
 code_t *compile_source(const char *src, size_t len, qstr filename, compile_mode_t mode) {
     lexer_t *lx = m_new_obj(lexer_t);
     lexer_init(lx, src, len, filename, 1);
-    pn_t *tree = parse_source(lx, mode);
+    parser_t p;
+    parse_start(&p, lx);
     compiler_t c;
+    p.on_def = mode == COMPILE_EVAL ? NULL : compile_early_def;
+    p.ctx = &c;
     memset(&c, 0, sizeof(c));
     c.src = lx->src;
     c.end = lx->end;
     c.filename = filename;
     c.mode = mode;
     scope_t *module = scope_push(&c, SCOPE_MODULE, NULL, Q__lt_module_gt_);
+    unit_t *u = m_new_obj(unit_t);
+    unit_init(u, &c, module, 1);
+    pn_t at = { .kind = PN_PASS, .line = 1 };
     if (mode == COMPILE_EVAL) {
+        pn_t *tree = parse_eval(&p);
         visit_expr(&c, tree);
+        resolve_scopes(&c);
+        compile_expr(u, tree);
+        emit_op(u, OP_RETURN_VALUE, -1);
+        scopes_release(&c);
+        parse_free(tree);
     } else {
-        visit_block(&c, tree);
+        compile_module_body(u, &p);
+        emit_op(u, OP_LOAD_NONE, 1);
+        emit_op(u, OP_RETURN_VALUE, -1);
     }
-    resolve_scopes(&c);
-    code_t *code = compile_module(&c, module, tree);
+    code_t *code = unit_finish(u, &at);
+    m_free(u);
+    m_free(c.scopes);
+    m_free(module->syms);
+    m_free(module);
     m_free(lx);
     return code;
 }
@@ -2358,7 +2466,12 @@ bool compile_is_incomplete(const char *src, size_t len) {
     lexer_init(lx, src, len, Q__lt_stdin_gt_, 1);
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        parse_source(lx, COMPILE_SINGLE);
+        parser_t p;
+        parse_start(&p, lx);
+        pn_t *line;
+        while ((line = parse_next(&p)) != NULL) {
+            parse_free(line);
+        }
         nlr_pop();
     } else {
         return lx->eof_incomplete;

@@ -62,6 +62,13 @@
 #define CONFIG_GC_STRESS (0)
 #endif
 
+/* ---- added by the core-modules helper ----
+ * The year time.time() and time.mktime() count seconds from: 1970 on hosts, 2000 on ports whose
+ * RTC keeps MicroPython's embedded epoch. */
+#ifndef CONFIG_TIME_EPOCH_YEAR
+#define CONFIG_TIME_EPOCH_YEAR (1970)
+#endif
+
 #if CONFIG_FLOAT == 1
 typedef double float_val_t;
 #elif CONFIG_FLOAT == 2

@@ -804,12 +804,17 @@ void gc_lock(void) {
     gc.lock_depth++;
 }
 
+/* An unmatched unlock (micropython.heap_unlock() from Python) must not leave the depth negative. */
 void gc_unlock(void) {
-    gc.lock_depth--;
+    gc.lock_depth -= gc.lock_depth > 0;
 }
 
 bool gc_is_locked(void) {
     return gc.lock_depth > 0;
+}
+
+int gc_lock_depth(void) {
+    return gc.lock_depth;
 }
 
 void gc_enable(bool on) {

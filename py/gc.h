@@ -24,6 +24,7 @@ void gc_collect(void);
 void gc_lock(void);                    /* heap_lock: gc_alloc then fails (MemoryError) */
 void gc_unlock(void);
 bool gc_is_locked(void);
+int gc_lock_depth(void);               /* nesting of gc_lock (micropython.heap_locked): core-modules helper */
 void gc_enable(bool on);               /* automatic collection on/off (gc.enable/gc.disable) */
 bool gc_is_enabled(void);
 void gc_set_threshold(intptr_t bytes); /* collect after this many bytes allocated; -1 = automatic (gc.c) */

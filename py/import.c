@@ -3,6 +3,7 @@
  * imports, `from m import x` and `from m import *`. */
 #include <string.h>
 #include "compile.h"
+#include "freeze.h"
 #include "gc.h"
 #include "port.h"
 #include "runtime.h"
@@ -134,6 +135,52 @@ static void exec_registered(obj_t module, qstr full_name, const char *path) {
     nlr_raise(nlr.exc);
 }
 
+/* A frozen module (py/freeze.h): its bytecode stays in ROM; registered while it runs, as load does. */
+static obj_t load_frozen(qstr full_name, size_t leaf_len) {
+    size_t len;
+    const char *name = qstr_data(full_name, &len);
+    const frozen_module_t *f = freeze_find(name, len);
+    if (f == NULL) {
+        return OBJ_NULL;
+    }
+    obj_t module = obj_new_module(full_name);
+    size_t pkg_len = f->is_package ? len : len > leaf_len ? len - leaf_len - 1 : 0;
+    module_set(module, Q___package__, OBJ_NEW_QSTR(qstr_from_strn(name, pkg_len)));
+    if (f->is_package) {
+        module_set(module, Q___path__, obj_new_list(0, NULL));
+    }
+    module_set(module, Q___file__, OBJ_NEW_QSTR(f->code->filename));
+    obj_dict_store(STATE(modules), OBJ_NEW_QSTR(full_name), module);
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        dict_t *globals = ((module_t *)OBJ_TO_PTR(module))->globals;
+        vm_exec_code((code_t *)freeze_code_to_ram(f->code), globals, globals);
+        nlr_pop();
+        return module;
+    }
+    map_lookup(obj_dict_get_map(STATE(modules)), OBJ_NEW_QSTR(full_name), MAP_LOOKUP_REMOVE_IF_FOUND);
+    nlr_raise(nlr.exc);
+}
+
+/* MicroPython's old names: `import ujson` with no ujson of its own is the built-in json, the same
+ * module object, registered under both names. */
+static obj_t u_alias(qstr full_name, const char *leaf, size_t leaf_len) {
+    if (leaf_len < 2 || leaf[0] != 'u') {
+        return OBJ_NULL;
+    }
+    qstr name = qstr_find_strn(leaf + 1, leaf_len - 1);
+    bool frozen = name != QSTR_NULL && freeze_find(leaf + 1, leaf_len - 1) != NULL;   /* uasyncio */
+    if (name == QSTR_NULL || (rt_builtin_module(name) == OBJ_NULL && !frozen)) {
+        return OBJ_NULL;
+    }
+    obj_t m = modules_get(name);
+    if (m == OBJ_NULL) {
+        m = frozen ? load_frozen(name, leaf_len - 1) : instantiate_builtin(name);
+    }
+    obj_dict_store(STATE(modules), OBJ_NEW_QSTR(full_name), m);
+    return m;
+}
+
 /* Loads full_name (whose last component is leaf) from the parent package's __path__ or sys.path,
  * registering it in sys.modules while it runs.  OBJ_NULL if not found. */
 static obj_t load(qstr full_name, const char *leaf, size_t leaf_len, obj_t parent) {
@@ -142,6 +189,10 @@ static obj_t load(qstr full_name, const char *leaf, size_t leaf_len, obj_t paren
         if (m != OBJ_NULL) {
             return m;
         }
+    }
+    obj_t frozen = load_frozen(full_name, leaf_len);
+    if (frozen != OBJ_NULL) {
+        return frozen;
     }
     obj_t path_list = parent == OBJ_NULL ? STATE(sys_path) : module_get(parent, Q___path__);
     if (path_list == OBJ_NULL) {
@@ -152,7 +203,7 @@ static obj_t load(qstr full_name, const char *leaf, size_t leaf_len, obj_t paren
     vstr_init(&dir, 64);
     found_t found = find_in(path_list, leaf, leaf_len, &file, &dir);
     if (found == FOUND_NONE) {
-        return OBJ_NULL;
+        return parent == OBJ_NULL ? u_alias(full_name, leaf, leaf_len) : OBJ_NULL;
     }
     obj_t module = obj_new_module(full_name);
     size_t name_len;

@@ -348,10 +348,19 @@ static void open_paren(lexer_t *lx, char c, const char *start) {
         error_here(lx, "too many nested parentheses");
     }
     lx->paren_char[lx->paren_top] = c;
-    lx->paren_pos[lx->paren_top] = start;
+    lx->paren_off[lx->paren_top] = (uint32_t)(start - lx->src);
     lx->paren_line[lx->paren_top] = lx->line;
-    lx->paren_line_start[lx->paren_top] = lx->line_start;
     lx->paren_top++;
+}
+
+void lexer_error_unclosed(lexer_t *lx) {
+    int i = lx->paren_top - 1;
+    const char *pos = lx->src + lx->paren_off[i];
+    const char *ls = pos;
+    while (ls > lx->src && ls[-1] != '\n') {
+        ls--;
+    }
+    lexer_error_at(lx, &type_SyntaxError, pos, lx->paren_line[i], ls, "'%c' was never closed", lx->paren_char[i]);
 }
 
 static void close_paren(lexer_t *lx, char c, const char *start) {
@@ -529,10 +538,8 @@ void lexer_next(lexer_t *lx) {
     const char *start = lx->p;
     if (lx->p >= lx->end) {
         if (lx->paren_top > 0) {
-            int i = lx->paren_top - 1;
             lx->eof_incomplete = true;
-            lexer_error_at(lx, &type_SyntaxError, lx->paren_pos[i], lx->paren_line[i],
-                           lx->paren_line_start[i], "'%c' was never closed", lx->paren_char[i]);
+            lexer_error_unclosed(lx);
         }
         if (prev != TOK_END && prev != TOK_NEWLINE && prev != TOK_DEDENT) {
             set_tok(lx, TOK_NEWLINE, start);

@@ -65,10 +65,10 @@ typedef struct lexer {
     int indent_top;
     uint16_t indents[LEXER_MAX_INDENT];
     int paren_top;
+    /* open brackets, kept compact (the lexer is on the heap during every compile) */
     char paren_char[LEXER_MAX_PARENS];
-    const char *paren_pos[LEXER_MAX_PARENS];
+    uint32_t paren_off[LEXER_MAX_PARENS];   /* byte offset from src */
     uint32_t paren_line[LEXER_MAX_PARENS];
-    const char *paren_line_start[LEXER_MAX_PARENS];
 } lexer_t;
 
 void lexer_init(lexer_t *lx, const char *src, size_t len, qstr filename, uint32_t first_line);
@@ -80,6 +80,8 @@ void lexer_decode_string(lexer_t *lx, const char *s, size_t len, int flags, vstr
 RT_NORETURN void lexer_error_at(lexer_t *lx, const type_t *type, const char *pos, uint32_t line,
                                      const char *line_start, const char *fmt, ...);
 RT_NORETURN void lexer_error(lexer_t *lx, const char *fmt, ...);
+/* Raise "'(' was never closed" for the innermost open bracket. */
+RT_NORETURN void lexer_error_unclosed(lexer_t *lx);
 /* Build a SyntaxError-style exception object (msg, (filename, line, offset, text)). */
 obj_t lexer_make_error(const type_t *type, qstr filename, uint32_t line, const char *line_start,
                        const char *pos, const char *end, const char *msg);

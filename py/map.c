@@ -258,10 +258,10 @@ map_elem_t *map_lookup(map_t *map, obj_t key, map_lookup_kind_t kind) {
         map->len--;
         return &removed;
     }
+    check_mutable(map);   /* even for a key present: the caller stores into the entry (vfs helper) */
     if (e != NULL) {
         return e;
     }
-    check_mutable(map);
     if (map->used == map->alloc) {
         bool had_index = map->index != NULL;
         if (map->alloc == 0) {

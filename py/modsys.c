@@ -1,117 +1,143 @@
 /* modsys.c: the sys module: argv, path, modules, exit, the standard streams, version information,
  * exc_info and print_exception.  The module lives in flash; its RAM copy (made on import) gets the
  * run-time values from sys.__init__. */
+#include <errno.h>
 #include <string.h>
+#include "gc.h"
 #include "port.h"
 #include "runtime.h"
+#include "stream.h"
 
-/* ---- the standard streams ---- */
+/* ---- the standard streams ----
+ * sys.stdin/stdout/stderr are text streams over the port's console (py/stream.h), each with a
+ * binary twin as .buffer.  print() recognises them (stream_stdio_print) and writes straight to
+ * the port. */
 
 typedef struct {
     obj_base_t base;
     int fd;
-    qstr name;
 } stdio_t;
 
-static const type_t type_stdio;
-static const stdio_t sys_stdin_obj = { { &type_stdio }, 0, Q__lt_stdin_gt_ };
-static const stdio_t sys_stdout_obj = { { &type_stdio }, 1, Q__lt_stdout_gt_ };
-static const stdio_t sys_stderr_obj = { { &type_stdio }, 2, Q__lt_stderr_gt_ };
+static const type_t type_stdio_text, type_stdio_binary;
+static const stdio_t sys_stdin_obj = { { &type_stdio_text }, 0 };
+static const stdio_t sys_stdout_obj = { { &type_stdio_text }, 1 };
+static const stdio_t sys_stderr_obj = { { &type_stdio_text }, 2 };
+static const stdio_t stdio_buffers[3] = { { { &type_stdio_binary }, 0 }, { { &type_stdio_binary }, 1 },
+                                          { { &type_stdio_binary }, 2 } };
+
+const print_t *stream_stdio_print(obj_t o) {
+    if (o == OBJ_ROM(&sys_stdout_obj)) {
+        return &print_stdout;
+    }
+    return o == OBJ_ROM(&sys_stderr_obj) ? &print_stderr : NULL;
+}
 
 static void stdio_print(const print_t *p, obj_t self, print_kind_t kind) {
     (void)kind;
     const stdio_t *s = OBJ_TO_PTR(self);
-    print_fmt(p, "<_io.TextIOWrapper name='%q' mode='%s' encoding='utf-8'>", s->name, s->fd == 0 ? "r" : "w");
-}
-
-static size_t count_chars(const char *s, size_t len) {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        n += ((uint8_t)s[i] & 0xc0) != 0x80;
-    }
-    return n;
-}
-
-static obj_t stdio_write(obj_t self, obj_t arg) {
-    const stdio_t *s = OBJ_TO_PTR(self);
-    if (!obj_is_str_or_subclass(arg)) {
-        rt_raise_type_error("write() argument must be str, not %q", obj_type_name(arg));
-    }
-    size_t len;
-    const char *data = obj_str_get_data(arg, &len);
-    if (s->fd == 1) {
-        port_stdout_write(data, len);
-    } else if (s->fd == 2) {
-        port_stderr_write(data, len);
+    static const char *const names[3] = { "<stdin>", "<stdout>", "<stderr>" };
+    if (s->base.type == &type_stdio_binary) {
+        print_fmt(p, "<_io.FileIO name='%s' mode='%s'>", names[s->fd], s->fd == 0 ? "rb" : "wb");
     } else {
-        rt_raise_msg(&type_OSError, "not writable");
+        print_fmt(p, "<_io.TextIOWrapper name='%s' mode='%s' encoding='utf-8'>", names[s->fd], s->fd == 0 ? "r" : "w");
     }
-    return obj_new_int((intptr_t)count_chars(data, len));
 }
-static FUN_DEFINE_2(stdio_write_obj, stdio_write);
 
-static obj_t stdio_flush(obj_t self) {
-    (void)self;
-    port_stdout_flush();
-    return OBJ_NONE;
-}
-static FUN_DEFINE_1(stdio_flush_obj, stdio_flush);
-
-/* Reads up to max code points (all if max < 0), stopping after a newline if line is set. */
-static obj_t read_chars(intptr_t max, bool line) {
-    vstr_t vs;
-    vstr_init(&vs, 64);
-    intptr_t n = 0;
-    int c;
-    while ((max < 0 || n < max) && (c = port_stdin_read_char()) >= 0) {
-        vstr_add_byte(&vs, (uint8_t)c);
-        n++;
-        /* a multi-byte character counts once: read the continuation bytes its lead byte announces */
-        for (int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0; more > 0; more--) {
-            if ((c = port_stdin_read_char()) < 0) {
-                break;
-            }
-            vstr_add_byte(&vs, (uint8_t)c);
-        }
-        if (line && c == '\n') {
-            break;
-        }
+/* Gives what is there up to the end of a line, so an interactive readline does not wait for more. */
+static intptr_t stdio_read(obj_t self, void *buf, size_t size, int *err) {
+    if (((const stdio_t *)OBJ_TO_PTR(self))->fd != 0) {
+        *err = EBADF;
+        return STREAM_ERROR;
     }
-    return obj_new_str(vs.buf, vs.len);
+    size_t n = 0;
+    int c = 0;
+    while (n < size && c != '\n' && (c = port_stdin_read_char()) >= 0) {
+        ((char *)buf)[n++] = (char)c;
+    }
+    return (intptr_t)n;
 }
 
-static obj_t stdio_read(size_t n_args, const obj_t *args) {
-    intptr_t max = n_args > 1 && args[1] != OBJ_NONE ? obj_get_int(args[1]) : -1;
-    return read_chars(max, false);
+static intptr_t stdio_write(obj_t self, const void *buf, size_t size, int *err) {
+    int fd = ((const stdio_t *)OBJ_TO_PTR(self))->fd;
+    if (fd == 1) {
+        port_stdout_write(buf, size);
+    } else if (fd == 2) {
+        port_stderr_write(buf, size);
+    } else {
+        *err = EBADF;
+        return STREAM_ERROR;
+    }
+    return (intptr_t)size;
 }
-static FUN_DEFINE_VAR(stdio_read_obj, 1, 2, stdio_read);
 
-static obj_t stdio_readline(size_t n_args, const obj_t *args) {
-    intptr_t max = n_args > 1 && args[1] != OBJ_NONE ? obj_get_int(args[1]) : -1;
-    return read_chars(max, true);
+static intptr_t stdio_ioctl(obj_t self, uintptr_t request, uintptr_t arg, int *err) {
+    int fd = ((const stdio_t *)OBJ_TO_PTR(self))->fd;
+    switch (request) {
+        case STREAM_FLUSH:
+            port_stdout_flush();
+            return 0;
+        case STREAM_POLL:
+            return (intptr_t)(arg & (fd == 0 ? POLL_IN : POLL_OUT));
+        case STREAM_GET_FILENO:
+            return fd;
+        case STREAM_CLOSE:
+            return 0;
+        default:
+            *err = EINVAL;
+            return STREAM_ERROR;
+    }
 }
-static FUN_DEFINE_VAR(stdio_readline_obj, 1, 2, stdio_readline);
 
 static obj_t stdio_fileno(obj_t self) {
     return OBJ_NEW_SMALL_INT(((const stdio_t *)OBJ_TO_PTR(self))->fd);
 }
 static FUN_DEFINE_1(stdio_fileno_obj, stdio_fileno);
 
+static void stdio_attr(obj_t self, qstr attr, obj_t *dest) {
+    const stdio_t *s = OBJ_TO_PTR(self);
+    if (dest[0] == OBJ_NULL && attr == Q_buffer && s->base.type == &type_stdio_text) {
+        dest[0] = OBJ_ROM(&stdio_buffers[s->fd]);
+    }
+}
+
 static const map_elem_t stdio_locals_table[] = {
-    { QOBJ(write), OBJ_ROM(&stdio_write_obj) },
-    { QOBJ(flush), OBJ_ROM(&stdio_flush_obj) },
-    { QOBJ(read), OBJ_ROM(&stdio_read_obj) },
-    { QOBJ(readline), OBJ_ROM(&stdio_readline_obj) },
+    { QOBJ(write), OBJ_ROM(&stream_write_obj) },
+    { QOBJ(flush), OBJ_ROM(&stream_flush_obj) },
+    { QOBJ(read), OBJ_ROM(&stream_read_obj) },
+    { QOBJ(readinto), OBJ_ROM(&stream_readinto_obj) },
+    { QOBJ(readline), OBJ_ROM(&stream_readline_obj) },
+    { QOBJ(readlines), OBJ_ROM(&stream_readlines_obj) },
+    { QOBJ(close), OBJ_ROM(&stream_close_obj) },
     { QOBJ(fileno), OBJ_ROM(&stdio_fileno_obj) },
+    { QOBJ(__enter__), OBJ_ROM(&stream_enter_obj) },
+    { QOBJ(__exit__), OBJ_ROM(&stream_exit_obj) },
 };
 static const DICT_ROM(stdio_locals, stdio_locals_table);
 
-static const type_t type_stdio = {
+static const stream_p_t stdio_text_stream = { stdio_read, stdio_write, stdio_ioctl, true };
+static const stream_p_t stdio_binary_stream = { stdio_read, stdio_write, stdio_ioctl, false };
+
+static const type_t type_stdio_text = {
     .base = { &type_type },
-    .flags = TYPE_FLAG_EQ_BY_IDENTITY,
+    .flags = TYPE_FLAG_EQ_BY_IDENTITY | TYPE_FLAG_ITER_IS_SELF,
     .name = Q_TextIOWrapper,
     .print = stdio_print,
+    .attr = stdio_attr,
+    .getiter = stream_getiter,
+    .iternext = stream_iternext,
     .locals_dict = (dict_t *)&stdio_locals,
+    .stream = &stdio_text_stream,
+};
+
+static const type_t type_stdio_binary = {
+    .base = { &type_type },
+    .flags = TYPE_FLAG_EQ_BY_IDENTITY | TYPE_FLAG_ITER_IS_SELF,
+    .name = Q_FileIO,
+    .print = stdio_print,
+    .getiter = stream_getiter,
+    .iternext = stream_iternext,
+    .locals_dict = (dict_t *)&stdio_locals,
+    .stream = &stdio_binary_stream,
 };
 
 /* ---- sys.implementation ---- */
@@ -123,10 +149,16 @@ static const struct {
 } impl_version_obj = { { &type_tuple }, 3, { OBJ_NEW_SMALL_INT(0), OBJ_NEW_SMALL_INT(1), OBJ_NEW_SMALL_INT(0) } },
   version_info_obj = { { &type_tuple }, 3, { OBJ_NEW_SMALL_INT(3), OBJ_NEW_SMALL_INT(11), OBJ_NEW_SMALL_INT(0) } };
 
+/* _machine names the board, as MicroPython's does (the port may say which in CONFIG_MACHINE_NAME). */
+#ifndef CONFIG_MACHINE_NAME
+#define CONFIG_MACHINE_NAME "Adder " CONFIG_PORT_NAME " port"
+#endif
+
 static void impl_print(const print_t *p, obj_t self, print_kind_t kind) {
     (void)self;
     (void)kind;
-    print_fmt(p, "namespace(name='adder', version=%r)", OBJ_ROM(&impl_version_obj));
+    print_fmt(p, "namespace(name='adder', version=%r, _machine='%s')", OBJ_ROM(&impl_version_obj),
+              CONFIG_MACHINE_NAME);
 }
 
 static void impl_attr(obj_t self, qstr attr, obj_t *dest) {
@@ -136,6 +168,8 @@ static void impl_attr(obj_t self, qstr attr, obj_t *dest) {
             dest[0] = QOBJ(adder);
         } else if (attr == Q_version) {
             dest[0] = OBJ_ROM(&impl_version_obj);
+        } else if (attr == Q__machine) {
+            dest[0] = obj_new_str_static(CONFIG_MACHINE_NAME, sizeof(CONFIG_MACHINE_NAME) - 1);
         }
     }
 }
@@ -211,6 +245,14 @@ static obj_t sys_intern(obj_t s) {
 }
 static FUN_DEFINE_1(sys_intern_obj, sys_intern);
 
+/* getsizeof(o): the heap block behind o (what it really costs here), one word for an immediate or a
+ * constant in flash. */
+static obj_t sys_getsizeof(obj_t o) {
+    size_t n = OBJ_IS_PTR(o) ? gc_nbytes(OBJ_TO_PTR(o)) : 0;
+    return obj_new_int((intptr_t)(n != 0 ? n : sizeof(obj_t)));
+}
+static FUN_DEFINE_1(sys_getsizeof_obj, sys_getsizeof);
+
 static void set(module_t *m, qstr name, obj_t value) {
     map_lookup(&m->globals->map, OBJ_NEW_QSTR(name), MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = value;
 }
@@ -250,6 +292,7 @@ static const map_elem_t sys_globals_table[] = {
     { QOBJ(getrecursionlimit), OBJ_ROM(&sys_getrecursionlimit_obj) },
     { QOBJ(setrecursionlimit), OBJ_ROM(&sys_setrecursionlimit_obj) },
     { QOBJ(intern), OBJ_ROM(&sys_intern_obj) },
+    { QOBJ(getsizeof), OBJ_ROM(&sys_getsizeof_obj) },
 };
 static const DICT_ROM(sys_globals, sys_globals_table);
 

@@ -168,6 +168,9 @@ typedef int (*buffer_fun_t)(obj_t self, buffer_info_t *info, int flags); /* 0 = 
 #define TYPE_FLAG_EQ_BY_IDENTITY (0x0008) /* == is `is`: lets the runtime skip the slot */
 #define TYPE_FLAG_ITER_IS_SELF   (0x0010) /* iter(x) is x */
 #define TYPE_FLAG_HAS_FINALISER  (0x0020)
+/* added for framebuf (machine helper, round 2): a Python subclass's instance is made by make_new
+ * called with the subclass and no arguments, then set up by the type's own __init__ (objtype.c) */
+#define TYPE_FLAG_INIT_SETS_UP   (0x0040)
 
 struct type {
     obj_base_t base;            /* &type_type (or a metaclass) */

@@ -159,6 +159,9 @@ static void exc_print_str(const print_t *p, exc_t *e) {
         if (n >= 3 && exc_arg(e, 2) != OBJ_NONE) {
             print_fmt(p, ": %r", exc_arg(e, 2));
         }
+        if (n >= 5 && exc_arg(e, 4) != OBJ_NONE) {
+            print_fmt(p, " -> %r", exc_arg(e, 4));   /* filename2, as rename reports */
+        }
         return;
     }
     if (obj_is_subclass(t, &type_SyntaxError) && n == 2) {
@@ -218,7 +221,7 @@ static void traceback_attr(obj_t self, qstr attr, obj_t *dest) {
 
 static const type_t type_traceback = {
     { &type_type }, 0, Q_traceback, NULL, NULL, NULL, NULL, NULL, traceback_attr,
-    NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
 static obj_t traceback_wrap(obj_t entries) {
@@ -262,10 +265,11 @@ static obj_t exc_special_attr(exc_t *e, qstr attr) {
             case Q_errno: return exc_arg(e, 0);
             case Q_strerror: return exc_arg(e, 1);
             case Q_filename: return exc_arg(e, 2);
+            case Q_filename2: return exc_arg(e, 4);
             default: break;
         }
     } else if (obj_is_subclass(t, &type_OSError)) {
-        if (attr == Q_errno || attr == Q_strerror || attr == Q_filename) {
+        if (attr == Q_errno || attr == Q_strerror || attr == Q_filename || attr == Q_filename2) {
             return OBJ_NONE;
         }
     }
@@ -373,7 +377,7 @@ static DICT_ROM(exc_locals_dict, exc_locals_table);
 #define EXC_TYPE(name, parent_) \
     const type_t type_##name = { \
         { &type_type }, TYPE_FLAG_BASETYPE, Q_##name, exc_print_slot, exc_make_new, NULL, NULL, NULL, \
-        exc_attr, NULL, NULL, NULL, NULL, (dict_t *)&exc_locals_dict, parent_ \
+        exc_attr, NULL, NULL, NULL, NULL, (dict_t *)&exc_locals_dict, parent_, NULL \
     }
 
 EXC_TYPE(BaseException, NULL);

@@ -382,7 +382,8 @@ static void format_number(vstr_t *out, double v, char type, int prec, bool alt) 
         }
         *f++ = '.';
         *f++ = '*';
-        *f++ = type == '%' ? 'f' : type;
+        /* 'F' differs from 'f' only for inf and nan (handled above); not every C library has %F */
+        *f++ = type == '%' || type == 'F' ? 'f' : type;
         *f = 0;
         n = snprintf(buf, size, fmt, prec, type == '%' ? v * 100 : v);
     }

@@ -105,7 +105,7 @@ static void fun_attr(obj_t self, qstr attr, obj_t *dest) {
 #define FUN_TYPE(n, call_) \
     const type_t type_fun_builtin_##n = { \
         { &type_type }, TYPE_FLAG_EQ_BY_IDENTITY, Q_builtin_function_or_method, fun_print, NULL, call_, \
-        NULL, NULL, fun_attr, NULL, NULL, NULL, NULL, NULL, NULL \
+        NULL, NULL, fun_attr, NULL, NULL, NULL, NULL, NULL, NULL, NULL \
     }
 FUN_TYPE(0, fun0_call);
 FUN_TYPE(1, fun1_call);

@@ -437,7 +437,7 @@ int int_cmp_float(obj_t i, float_val_t f) {
         return f > 0 ? -1 : 1;
     }
     if (OBJ_IS_SMALL_INT(i)) {
-        small_int_t v = OBJ_SMALL_INT_VALUE(i);
+        long long v = OBJ_SMALL_INT_VALUE(i);   /* long long: exact test on 32-bit ports too */
         if (v > -(1LL << 53) && v < (1LL << 53)) {
             double d = (double)v;
             return d < f ? -1 : d > f ? 1 : 0;
@@ -596,7 +596,7 @@ obj_t int_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     }
     if (OBJ_IS_SMALL_INT(lhs) && OBJ_IS_SMALL_INT(rhs) && op == BINARY_OP_TRUEDIV) {
         small_int_t a = OBJ_SMALL_INT_VALUE(lhs), b = OBJ_SMALL_INT_VALUE(rhs);
-        const small_int_t exact = (small_int_t)1 << 53;
+        const long long exact = 1LL << 53;   /* not small_int_t: 32 bits on 32-bit ports */
         if (b != 0 && a > -exact && a < exact && b > -exact && b < exact) {
             return obj_new_float((float_val_t)((double)a / (double)b));
         }

@@ -303,6 +303,10 @@ static bool native_is_mutable(const type_t *n) {
            || obj_is_subclass(n, &type_bytearray);
 }
 
+static bool native_inits(const type_t *n) {
+    return (n->flags & TYPE_FLAG_INIT_SETS_UP) != 0;
+}
+
 /* object.__new__(cls) and the built-in bases' __new__: a new, uninitialised instance of cls. */
 static obj_t instance_new(const type_t *type, size_t n_args, size_t n_kw, const obj_t *args) {
     if (!IS_USER(type)) {
@@ -326,6 +330,12 @@ static obj_t instance_new(const type_t *type, size_t n_args, size_t n_kw, const 
             return e;
         }
         case TYPE_LAYOUT_EMBED: {
+            /* mutable built-ins, and native types set up by their own __init__ (framebuf), are
+             * made empty here and filled by __init__; the latter learn the subclass so that they
+             * can tell this from a direct call with missing arguments */
+            if (native_inits(nat)) {
+                return embed_native(type, nat->make_new(type, 0, 0, args));
+            }
             bool init_fills = native_is_mutable(nat);
             obj_t o = nat->make_new(nat, init_fills ? 0 : n_args, init_fills ? 0 : n_kw, args);
             return embed_native(type, heap_str(o));
@@ -365,6 +375,8 @@ static obj_t user_make_new(const type_t *type, size_t n_args, size_t n_kw, const
         }
     } else if (USER(type)->layout == TYPE_LAYOUT_EMBED && native_is_mutable(USER(type)->native)) {
         rt_call_self(map_get_qstr(&native_dunders_dict.map, Q___init__), self, n_args, n_kw, args);
+    } else if (USER(type)->layout == TYPE_LAYOUT_EMBED && native_inits(USER(type)->native)) {
+        rt_call_self(map_get_qstr(&USER(type)->native->locals_dict->map, Q___init__), self, n_args, n_kw, args);
     } else if (new_fn == OBJ_NULL && USER(type)->native == NULL && (n_args || n_kw)) {
         rt_raise_type_error("%q() takes no arguments", type->name);
     }
@@ -1266,7 +1278,7 @@ static DICT_ROM(type_locals_dict, type_locals_table);
 
 const type_t type_type = {
     { &type_type }, TYPE_FLAG_BASETYPE | TYPE_FLAG_EQ_BY_IDENTITY, Q_type, type_print, type_make_new, type_call,
-    NULL, NULL, type_attr, NULL, NULL, NULL, NULL, (dict_t *)&type_locals_dict, NULL,
+    NULL, NULL, type_attr, NULL, NULL, NULL, NULL, (dict_t *)&type_locals_dict, NULL, NULL,
 };
 
 /* ------------------------------------------------------------------ object */
@@ -1414,7 +1426,7 @@ static DICT_ROM(object_locals_dict, object_locals_table);
 
 const type_t type_object = {
     { &type_type }, TYPE_FLAG_BASETYPE | TYPE_FLAG_EQ_BY_IDENTITY, Q_object, NULL, object_make_new, NULL,
-    NULL, NULL, NULL, NULL, NULL, NULL, NULL, (dict_t *)&object_locals_dict, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, (dict_t *)&object_locals_dict, NULL, NULL,
 };
 
 /* dir(): the instance dict's names and those of every class in the MRO, sorted. */
@@ -1689,7 +1701,7 @@ static void super_print(const print_t *p, obj_t self, print_kind_t kind) {
 
 const type_t type_super = {
     { &type_type }, 0, Q_super, super_print, super_make_new, NULL, NULL, NULL, super_attr,
-    NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
 /* ------------------------------------------------------------------ property */
@@ -1760,7 +1772,7 @@ static void property_attr(obj_t self, qstr attr, obj_t *dest) {
 
 const type_t type_property = {
     { &type_type }, TYPE_FLAG_BASETYPE, Q_property, NULL, property_make_new, NULL, NULL, NULL, property_attr,
-    NULL, NULL, NULL, NULL, (dict_t *)&property_locals_dict, NULL,
+    NULL, NULL, NULL, NULL, (dict_t *)&property_locals_dict, NULL, NULL,
 };
 
 /* ------------------------------------------------------------------ staticmethod, classmethod */
@@ -1790,12 +1802,12 @@ static obj_t staticmethod_call(obj_t self, size_t n_args, size_t n_kw, const obj
 
 const type_t type_staticmethod = {
     { &type_type }, TYPE_FLAG_BASETYPE, Q_staticmethod, NULL, scm_make_new, staticmethod_call, NULL, NULL,
-    scm_attr, NULL, NULL, NULL, NULL, NULL, NULL,
+    scm_attr, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
 const type_t type_classmethod = {
     { &type_type }, TYPE_FLAG_BASETYPE, Q_classmethod, NULL, scm_make_new, NULL, NULL, NULL,
-    scm_attr, NULL, NULL, NULL, NULL, NULL, NULL,
+    scm_attr, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
 /* ------------------------------------------------------------------ bound methods */
@@ -1883,5 +1895,5 @@ static obj_t bound_meth_unary_op(unary_op_t op, obj_t self) {
 
 const type_t type_bound_meth = {
     { &type_type }, 0, Q_method, bound_meth_print, NULL, bound_meth_call, bound_meth_unary_op,
-    bound_meth_binary_op, bound_meth_attr, NULL, NULL, NULL, NULL, NULL, NULL,
+    bound_meth_binary_op, bound_meth_attr, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };

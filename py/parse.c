@@ -7,11 +7,6 @@
 #include "parse.h"
 
 typedef struct {
-    lexer_t *lx;
-    qstr private_name;  /* the enclosing class's name, for mangling __names (QSTR_NULL outside) */
-} parser_t;
-
-typedef struct {
     uint32_t line;
     uint16_t col;
 } loc_t;
@@ -46,17 +41,21 @@ static void nl_push(nlist_t *l, pn_t *n) {
     l->items[l->len++] = n;
 }
 
-static pn_t *mk(pn_kind_t kind, size_t n, loc_t at) {
+static pn_t *mk_extra(pn_kind_t kind, size_t n, loc_t at, size_t extra) {
     if (n > 0xffff) {
         rt_raise_msg(&type_SyntaxError, "too many items");
     }
-    pn_t *pn = (pn_t *)m_malloc(sizeof(pn_t) + n * sizeof(pn_t *));
+    pn_t *pn = (pn_t *)m_malloc(sizeof(pn_t) + n * sizeof(pn_t *) + extra);
     pn->kind = (uint8_t)kind;
     pn->n = (uint16_t)n;
-    pn->line = at.line;
-    pn->col = at.col;
+    pn->line = at.line < PN_LINE_MAX ? at.line : PN_LINE_MAX;
+    pn->col = at.col < PN_COL_MAX ? at.col : PN_COL_MAX;
     pn->val = OBJ_NULL;
     return pn;
+}
+
+static pn_t *mk(pn_kind_t kind, size_t n, loc_t at) {
+    return mk_extra(kind, n, at, 0);
 }
 
 static pn_t *mk1(pn_kind_t kind, loc_t at, pn_t *a) {
@@ -80,13 +79,27 @@ static pn_t *mk3(pn_kind_t kind, loc_t at, pn_t *a, pn_t *b, pn_t *c) {
     return pn;
 }
 
-static pn_t *nl_make(nlist_t *l, pn_kind_t kind, loc_t at) {
-    pn_t *pn = mk(kind, l->len, at);
+static pn_t *nl_make_extra(nlist_t *l, pn_kind_t kind, loc_t at, size_t extra) {
+    pn_t *pn = mk_extra(kind, l->len, at, extra);
     memcpy(pn->kid, l->items, l->len * sizeof(pn_t *));
     if (l->items != l->buf) {
         m_free(l->items);
     }
     return pn;
+}
+
+static pn_t *nl_make(nlist_t *l, pn_kind_t kind, loc_t at) {
+    return nl_make_extra(l, kind, at, 0);
+}
+
+void parse_free(pn_t *pn) {
+    if (pn == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < pn->n; i++) {
+        parse_free(pn->kid[i]);
+    }
+    m_free(pn);
 }
 
 static pn_t *mk_const(obj_t v, loc_t at) {
@@ -126,8 +139,7 @@ static RT_NORETURN void syntax_error(parser_t *p) {
     lexer_t *lx = p->lx;
     int i = lx->paren_top - 1;
     if (i >= 0 && t->line > lx->paren_line[i]) {
-        lexer_error_at(lx, &type_SyntaxError, lx->paren_pos[i], lx->paren_line[i], lx->paren_line_start[i],
-                       "'%c' was never closed", lx->paren_char[i]);
+        lexer_error_unclosed(lx);
     }
     lexer_error(p->lx, "invalid syntax");
 }
@@ -175,6 +187,21 @@ static qstr mangle(parser_t *p, qstr q) {
     qstr r = qstr_from_strn(vs.buf, vs.len);
     vstr_clear(&vs);
     return r;
+}
+
+/* A keyword argument's name is never mangled, though it was parsed as a (mangled) name. */
+static qstr unmangle(parser_t *p, pn_t *name) {
+    size_t len;
+    const char *s = qstr_data(PN_QSTR(name), &len);
+    if (name->op != PN_NAME_MANGLED) {
+        return PN_QSTR(name);
+    }
+    const char *cls = qstr_str(p->private_name);
+    while (*cls == '_') {
+        cls++;
+    }
+    size_t skip = 1 + strlen(cls);
+    return qstr_from_strn(s + skip, len - skip);
 }
 
 static qstr expect_private_name(parser_t *p) {
@@ -747,8 +774,9 @@ static pn_t *parse_atom(parser_t *p) {
         case TOK_NAME: {
             pn_t *pn = mk(PN_NAME, 0, at);
             qstr q = qstr_from_strn(t->pos, t->len);
-            pn->val = OBJ_NEW_QSTR(mangle(p, q));
-            pn->aux = (void *)(uintptr_t)q; /* unmangled, for keyword arguments */
+            qstr m = mangle(p, q);
+            pn->val = OBJ_NEW_QSTR(m);
+            pn->op = m != q ? PN_NAME_MANGLED : 0;
             next(p);
             return pn;
         }
@@ -800,7 +828,7 @@ static pn_t *parse_call(parser_t *p, pn_t *func, loc_t at) {
                 }
                 next(p);
                 pn_t *kw = mk1(PN_KEYWORD, a, parse_test(p));
-                kw->val = OBJ_NEW_QSTR((qstr)(uintptr_t)arg->aux);
+                kw->val = OBJ_NEW_QSTR(unmangle(p, arg));
                 for (size_t i = 1; i < l.len; i++) {
                     if (l.items[i]->kind == PN_KEYWORD && l.items[i]->val == kw->val) {
                         node_error(p, arg, "keyword argument repeated: %s", qstr_str(PN_QSTR(kw)));
@@ -1002,10 +1030,8 @@ static pn_t *parse_comparison(parser_t *p) {
         nl_push(&l, parse_expr(p));
         op = comp_op(p);
     }
-    pn_t *pn = nl_make(&l, PN_COMPARE, at);
-    uint8_t *heap_ops = m_new(uint8_t, n_ops);
-    memcpy(heap_ops, ops, n_ops);
-    pn->aux = heap_ops;
+    pn_t *pn = nl_make_extra(&l, PN_COMPARE, at, n_ops);
+    memcpy((uint8_t *)PN_COMPARE_OPS(pn), ops, n_ops);
     return pn;
 }
 
@@ -1401,10 +1427,15 @@ static pn_t *parse_def(parser_t *p, loc_t at, bool is_async, pn_t *decorators) {
     if (accept(p, TOK_ARROW)) {
         parse_test(p);
     }
+    p->fn_depth++;
     pn_t *body = parse_block(p, "function definition", at.line);
+    p->fn_depth--;
     pn_t *pn = mk3(PN_DEF, at, params, body, decorators);
     pn->val = OBJ_NEW_QSTR(name);
     pn->op = is_async;
+    if (p->on_def != NULL && p->fn_depth == 0 && p->n_classes <= PARSE_MAX_CLASS_NEST) {
+        p->on_def(p, pn);
+    }
     return pn;
 }
 
@@ -1421,7 +1452,12 @@ static pn_t *parse_class(parser_t *p, loc_t at, pn_t *decorators) {
     }
     qstr outer_private = p->private_name;
     p->private_name = raw_name;
+    if (p->n_classes < PARSE_MAX_CLASS_NEST) {
+        p->classes[p->n_classes] = name;
+    }
+    p->n_classes++;
     pn_t *body = parse_block(p, "class definition", at.line);
+    p->n_classes--;
     p->private_name = outer_private;
     pn_t *pn = mk3(PN_CLASS, at, args, body, decorators);
     pn->val = OBJ_NEW_QSTR(name);
@@ -1670,28 +1706,33 @@ static void parse_stmt(parser_t *p, nlist_t *out) {
     }
 }
 
-pn_t *parse_source(lexer_t *lx, compile_mode_t mode) {
-    parser_t parser = { lx, QSTR_NULL };
-    parser_t *p = &parser;
+void parse_start(parser_t *p, lexer_t *lx) {
+    memset(p, 0, sizeof(*p));
+    p->lx = lx;
+    p->private_name = QSTR_NULL;
     next(p);
-    loc_t at = here(p);
-    if (mode == COMPILE_EVAL) {
-        accept(p, TOK_INDENT);
-        pn_t *e = parse_testlist_star(p, true);
-        while (accept(p, TOK_NEWLINE) || accept(p, TOK_DEDENT)) {
-        }
-        if (TOK(p) != TOK_END) {
-            syntax_error(p);
-        }
-        return e;
+}
+
+pn_t *parse_eval(parser_t *p) {
+    accept(p, TOK_INDENT);
+    pn_t *e = parse_testlist_star(p, true);
+    while (accept(p, TOK_NEWLINE) || accept(p, TOK_DEDENT)) {
     }
+    if (TOK(p) != TOK_END) {
+        syntax_error(p);
+    }
+    return e;
+}
+
+pn_t *parse_next(parser_t *p) {
+    while (accept(p, TOK_NEWLINE)) {
+    }
+    if (TOK(p) == TOK_END) {
+        return NULL;
+    }
+    loc_t at = here(p);
     nlist_t l;
     nl_init(&l);
-    while (TOK(p) != TOK_END) {
-        if (accept(p, TOK_NEWLINE)) {
-            continue;
-        }
-        parse_stmt(p, &l);
-    }
+    parse_stmt(p, &l);
     return nl_make(&l, PN_BLOCK, at);
 }

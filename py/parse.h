@@ -1,6 +1,7 @@
 /* parse.h: the parse tree.  One node shape for everything: a kind, a small operator/flag field,
  * a value (a name qstr or a constant), the source position, and child pointers.  The tree lives on
- * the GC heap for the duration of one compilation; compile.c walks it twice (scopes, then code). */
+ * the GC heap only while its top-level statement is compiled: compile.c parses one top-level
+ * statement at a time, walks it twice (scopes, then code) and frees it. */
 #ifndef ADDER_PARSE_H
 #define ADDER_PARSE_H
 
@@ -65,22 +66,46 @@ typedef enum {
 
 enum { PARAM_POS, PARAM_KWONLY, PARAM_VARARGS, PARAM_VARKW };
 
+/* Kept to 16 bytes on 64-bit hosts and 12 on 32-bit targets (one GC block for a leaf): the tree is
+ * the compiler's largest transient.  Columns past PN_COL_MAX are clamped (only error carets use them). */
 typedef struct pn {
     uint8_t kind;
-    uint8_t op;
+    uint8_t op;        /* PN_NAME: PN_NAME_MANGLED when val is the class-private form */
     uint16_t n;        /* number of kids */
-    uint16_t col;      /* byte column of the node's first token */
-    uint32_t line;
+    uint32_t line : 20;
+    uint32_t col : 12; /* byte column of the node's first token */
     obj_t val;
-    void *aux;         /* PN_COMPARE: ops; PN_NAME: the unmangled qstr; scope-creating nodes: their
-                        * scope (compile.c) */
-    struct pn *kid[];
+    struct pn *kid[];  /* PN_COMPARE: followed by its n-1 binary_op_t bytes */
 } pn_t;
+
+#define PN_LINE_MAX (0xfffff)
+#define PN_COL_MAX (0xfff)
+#define PN_NAME_MANGLED (1)
+#define PN_COMPARE_OPS(pn) ((const uint8_t *)&(pn)->kid[(pn)->n])
 
 #define PN_QSTR(pn) OBJ_QSTR_VALUE((pn)->val)
 
-/* Parse a whole source text; for COMPILE_EVAL the result is a single expression node.
- * lx must be initialised; raises SyntaxError. */
-pn_t *parse_source(lexer_t *lx, compile_mode_t mode);
+/* Parsing is incremental so that only one top-level statement's tree is alive at a time.
+ * parse_start reads the first token; for COMPILE_EVAL, parse_eval returns the single expression;
+ * otherwise parse_next returns the next top-level statement line (a PN_BLOCK of its simple or
+ * compound statements) or NULL at the end.  Raise SyntaxError. */
+#define PARSE_MAX_CLASS_NEST (8)
+
+typedef struct parser {
+    lexer_t *lx;
+    qstr private_name;  /* the enclosing class's name, for mangling __names (QSTR_NULL outside) */
+    int fn_depth;       /* open function bodies */
+    size_t n_classes;   /* open class bodies; the names of the first PARSE_MAX_CLASS_NEST follow */
+    qstr classes[PARSE_MAX_CLASS_NEST];
+    /* Called (when set) with each def whose enclosing scopes are all classes or the module: its body
+     * depends on nothing that follows, so the compiler may compile and free it at once. */
+    void (*on_def)(struct parser *p, pn_t *def);
+    void *ctx;
+} parser_t;
+
+void parse_start(parser_t *p, lexer_t *lx);
+pn_t *parse_eval(parser_t *p);
+pn_t *parse_next(parser_t *p);
+void parse_free(pn_t *pn);  /* release a tree (not the constants it refers to) */
 
 #endif

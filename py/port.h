@@ -36,4 +36,16 @@ void port_stdout_flush(void);
  * so the port can run the callbacks (micropython.schedule semantics).  Empty where not needed. */
 void port_poll_events(void);
 
+/* ---- added by the vfs helper ---- */
+/* os.urandom's source: fill buf with len random bytes.  extmod/modos.c has a weak fallback (the
+ * clock through xorshift) for ports without a random source; the unix port uses getrandom. */
+void port_random_bytes(uint8_t *buf, size_t len);
+
+/* ---- added by the net helper ---- */
+/* Ports with host file descriptors (CONFIG_PORT_POLL_FDS in port_config.h; the unix port's is in
+ * ports/unix/modsocket.c): poll(2) on n fds for their POLL_* events, waiting up to timeout_ms (-1:
+ * no limit, 0: just look).  revents[i] gets what is ready.  Returns the number ready, 0 on timeout,
+ * -1 when a signal cut the wait short. */
+int port_poll_fds(size_t n, const int *fds, const uint16_t *events, uint16_t *revents, int timeout_ms);
+
 #endif

@@ -20,7 +20,8 @@ static const qstr_entry_t static_qstrs[] = {
 };
 
 #define CHUNK_BYTES (512)
-#define FIRST_POOL_SIZE (64)
+#define FIRST_POOL_SIZE (32)
+#define POOL_STEP (32)          /* pools grow linearly: doubling wastes half of a small heap */
 
 typedef struct qstr_pool {
     struct qstr_pool *prev;
@@ -68,15 +69,16 @@ static void index_insert(uint16_t *index, size_t mask, qstr q, uint32_t hash) {
     index[i] = q;
 }
 
-/* Keeps the index at most half full. */
+/* The RAM index holds only the dynamic qstrs (the static ones are found by binary search in
+ * flash: gen_qstr.py sorts them by their bytes); it is kept at most 3/4 full. */
 static void index_grow(void) {
     qstr_table_t *t = TABLE;
-    size_t size = 64;
-    while (size < t->count * 2 + 2) {
+    size_t size = 32;
+    while (size * 3 < (t->count - Q__static_count) * 4 + 4) {
         size *= 2;
     }
     uint16_t *index = m_new(uint16_t, size);
-    for (size_t q = 1; q < t->count; q++) {
+    for (size_t q = Q__static_count; q < t->count; q++) {
         index_insert(index, size - 1, (qstr)q, entry_of((qstr)q)->hash);
     }
     t->index = index;
@@ -89,7 +91,33 @@ void qstr_init(void) {
     index_grow();
 }
 
+static int compare(const qstr_entry_t *e, const char *s, size_t len) {
+    int c = memcmp(e->str, s, e->len < len ? e->len : len);
+    return c != 0 ? c : (e->len > len) - (e->len < len);
+}
+
+static qstr find_static(const char *s, size_t len) {
+    size_t lo = 1, hi = Q__static_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = compare(&static_qstrs[mid], s, len);
+        if (c == 0) {
+            return (qstr)mid;
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return QSTR_NULL;
+}
+
 static qstr find(const char *s, size_t len, uint32_t hash) {
+    qstr q = find_static(s, len);
+    if (q != QSTR_NULL) {
+        return q;
+    }
     qstr_table_t *t = TABLE;
     for (size_t i = hash & t->index_mask; t->index[i] != 0; i = (i + 1) & t->index_mask) {
         const qstr_entry_t *e = entry_of(t->index[i]);
@@ -136,7 +164,7 @@ qstr qstr_from_strn(const char *s, size_t len) {
     const char *data = store_bytes(s, len);
     qstr_pool_t *pool = t->last;
     if (pool == NULL || pool->len == pool->alloc) {
-        size_t alloc = pool == NULL ? FIRST_POOL_SIZE : pool->alloc * 2;
+        size_t alloc = pool == NULL ? FIRST_POOL_SIZE : pool->alloc + POOL_STEP;
         qstr_pool_t *p = m_new_obj_var(qstr_pool_t, qstr_entry_t, alloc);
         p->prev = pool;
         p->base = t->count;
@@ -147,7 +175,7 @@ qstr qstr_from_strn(const char *s, size_t len) {
     q = (qstr)t->count;
     pool->entries[pool->len++] = (qstr_entry_t){ hash, (uint32_t)len, data };
     t->count++;
-    if (t->count * 2 > t->index_mask + 1) {
+    if ((t->count - Q__static_count) * 4 > (t->index_mask + 1) * 3) {
         index_grow();
     } else {
         index_insert(t->index, t->index_mask, q, hash);

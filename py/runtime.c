@@ -971,8 +971,48 @@ void rt_raise_os_error(int errno_) {
     nlr_raise(obj_new_exception(os_error_type(errno_), 2, args));
 }
 
+/* ---- micropython.schedule (core-modules helper) ----
+ * A fixed queue in the root state, so scheduling never allocates (it may be called from a callback
+ * that runs with the heap locked).  Pairs fill sched_queue from the front; OBJ_NULL ends the queue. */
+#define SCHED_SLOTS (sizeof(STATE(sched_queue)) / sizeof(STATE(sched_queue)[0]))
+static bool sched_running;
+
+bool rt_schedule(obj_t fun, obj_t arg) {
+    obj_t *q = STATE(sched_queue);
+    for (size_t i = 0; i < SCHED_SLOTS; i += 2) {
+        if (q[i] == OBJ_NULL) {
+            q[i] = fun;
+            q[i + 1] = arg;
+            STATE(pending_flag) = 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Runs queued callbacks in order, never nested; one that raises leaves the rest for the next stop. */
+static void run_scheduled(void) {
+    obj_t *q = STATE(sched_queue);
+    while (q[0] != OBJ_NULL && !sched_running) {
+        obj_t fun = q[0], arg = q[1];
+        memmove(q, q + 2, (SCHED_SLOTS - 2) * sizeof(obj_t));
+        q[SCHED_SLOTS - 2] = q[SCHED_SLOTS - 1] = OBJ_NULL;
+        sched_running = true;
+        nlr_buf_t nlr;
+        if (nlr_push(&nlr) == 0) {
+            rt_call1(fun, arg);
+            nlr_pop();
+            sched_running = false;
+        } else {
+            sched_running = false;
+            STATE(pending_flag) = 1;   /* the rest of the queue and the port's events run at the next stop */
+            nlr_raise(nlr.exc);
+        }
+    }
+}
+
 /* The flag is cleared before the exception is taken, so a signal arriving meanwhile is never lost;
- * without an exception the flag means the port has events (callbacks) to run. */
+ * without an exception the flag means scheduled callbacks or port events are waiting. */
 void rt_handle_pending(void) {
     if (STATE(pending_flag)) {
         STATE(pending_flag) = 0;
@@ -984,6 +1024,7 @@ void rt_handle_pending(void) {
             }
             rt_raise(exc);
         }
+        run_scheduled();
         port_poll_events();
     }
 }

@@ -159,6 +159,10 @@ extern const type_t type_IsADirectoryError, type_NotADirectoryError, type_FileNo
     type_RuntimeWarning, type_SyntaxWarning, type_ReferenceError, type_ProcessLookupError,
     type_ChildProcessError;
 
+/* ---- added by the core-modules helper (runtime.c) ---- */
+/* micropython.schedule: queues fun(arg) to run between bytecodes; false when the 8 slots are full. */
+bool rt_schedule(obj_t fun, obj_t arg);
+
 /* ---- added by the foundation helper (objmodule.c, modules.c, import.c) ---- */
 /* A built-in module in flash: MODULE_ROM(module_math, math_globals) with
  * `static const DICT_ROM(math_globals, math_globals_table);` whose table starts with

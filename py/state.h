@@ -25,6 +25,13 @@ typedef struct {
     obj_t port_roots[8];        /* for ports and extmod modules */
     /* ---- root added by the genperf helper ---- */
     void *gen_frame_pool;       /* frames of finished generators kept for reuse (objgen.c) */
+    /* ---- roots added by the vfs helper (extmod/vfs.c, extmod/modos.c) ---- */
+    void *vfs_mounts;           /* the mount table: a linked list of GC blocks (vfs.c) */
+    obj_t vfs_cwd;              /* the current directory, an absolute normalised str (vfs.c) */
+    obj_t dupterm;              /* os.dupterm's stream, or OBJ_NULL (modos.c) */
+    /* ---- roots added by the core-modules helper (runtime.c, modmicropython.c) ---- */
+    obj_t sched_queue[2 * 8];   /* micropython.schedule: (function, argument) pairs, filled from the front */
+    obj_t kbd_intr_char;        /* micropython.kbd_intr: small int, -1 disables; OBJ_NULL = Ctrl-C (3) */
     obj_t roots_end_;
     /* ---- plain data ---- */
     nlr_buf_t *nlr_top;

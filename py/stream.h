@@ -59,4 +59,12 @@ extern const fun_builtin_t stream_read_obj, stream_readinto_obj, stream_readline
 obj_t stream_getiter(obj_t self);
 obj_t stream_iternext(obj_t self);
 
+/* ---- added by the vfs helper (py/modsys.c) ---- */
+/* &print_stdout / &print_stderr when o is sys.stdout / sys.stderr, else NULL: lets print() and
+ * print_exception write straight to the port. */
+const print_t *stream_stdio_print(obj_t o);
+/* read(size) (size < 0: to the end) with a first buffer for `expect` bytes: a stream that knows how
+ * much is left (io.BytesIO) avoids the growing buffer's copies, which a small heap may not afford. */
+obj_t stream_read_hinted(obj_t self, intptr_t size, size_t expect);
+
 #endif

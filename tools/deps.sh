@@ -6,6 +6,17 @@ deps_missing=""
 for deps_pair in gcc:gcc clang:clang make:make python3:python3 picocom:picocom socat:socat; do
     command -v "${deps_pair%%:*}" >/dev/null 2>&1 || deps_missing="$deps_missing ${deps_pair#*:}"
 done
+# ports/qemu-arm: the Cortex-M cross compiler, its C library and the MPS2 board emulator
+for deps_pair in arm-none-eabi-gcc:gcc-arm-none-eabi qemu-system-arm:qemu-system-arm; do
+    command -v "${deps_pair%%:*}" >/dev/null 2>&1 || deps_missing="$deps_missing ${deps_pair#*:}"
+done
+[ -e /usr/lib/arm-none-eabi/newlib/thumb/v7-m/nofp/libc.a ] || deps_missing="$deps_missing libnewlib-arm-none-eabi"
+# ports/esp8266: the LX106 cross compiler and binutils, picolibc for it, and QEMU's Xtensa system
+for deps_pair in xtensa-lx106-elf-gcc:gcc-xtensa-lx106 xtensa-lx106-elf-ld:binutils-xtensa-lx106 \
+        qemu-system-xtensa:qemu-system-misc; do
+    command -v "${deps_pair%%:*}" >/dev/null 2>&1 || deps_missing="$deps_missing ${deps_pair#*:}"
+done
+[ -e /usr/lib/xtensa-lx106-elf/picolibc.specs ] || deps_missing="$deps_missing picolibc-xtensa-lx106-elf"
 if [ -n "$deps_missing" ]; then
     echo "deps.sh: installing$deps_missing"
     deps_sudo=""

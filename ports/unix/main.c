@@ -11,15 +11,26 @@
 #include "port.h"
 #include "runtime.h"
 #include "tty.h"
+#include "freeze.h"
 #include "../../extmod/repl.h"
+#include "vfs_posix.h" /* vfs helper */
 #include "vboard.h"   /* the virtual board: --fast-time, --trace, --stimulus, --board, --leds */
+#include "../../extmod/modmachine.h"   /* resets */
+#include "bdev_file.h"   /* flashfs helper: the board's flash file system (--flash) */
+#include "../../extmod/vfs.h"
 
 static struct {
     bool dis;         /* -X dis */
     bool stats;       /* -X stats: heap statistics on stderr at exit */
+    bool freeze;      /* -X freeze: the build's module freezer (py/freeze.h) */
     bool exiting;     /* SystemExit was raised */
     const char *serial;   /* --serial PATH: serve the REPL on a pseudo-terminal linked there */
+    const char *flash;    /* --flash FILE: the flash image */
+    bool board;           /* --board nodemcu: the flash file system is mounted */
+    const char *flash_point;  /* where it is mounted ("/" when the REPL boots like the board) */
 } opt;
+
+static bdev_file_t flash_dev = { .fd = -1 };
 
 static struct {
     char *heap;
@@ -30,7 +41,8 @@ static struct {
 
 static void on_sigint(int sig) {
     (void)sig;
-    if (KBD_INTERRUPT != OBJ_NULL) {
+    /* micropython.kbd_intr(-1) turns Ctrl-C off */
+    if (KBD_INTERRUPT != OBJ_NULL && STATE(kbd_intr_char) != OBJ_NEW_SMALL_INT(-1)) {
         exc_get(KBD_INTERRUPT)->traceback = OBJ_NULL;
         STATE(pending_exc) = KBD_INTERRUPT;
         STATE(pending_flag) = 1;
@@ -104,24 +116,105 @@ static void init_state(void) {
     rt_init();
     vm_init();
     KBD_INTERRUPT = obj_new_exception(&type_KeyboardInterrupt, 0, NULL);
+    vfs_posix_mount_root();   /* vfs helper: the host tree at "/" before anything imports */
 }
 
 static void init_path(const char *script_dir, size_t dir_len);
 static void init_main_module(const char *file);
 static void init_argv(int argc, char **argv, const char *first);
 
+/* --board nodemcu: the flash file system (extmod/flashfs.c) in the --flash image (by default
+ * ~/.config/adder/nodemcu-flash.img), formatted on first use; at "/" for the board's REPL (boot.py
+ * and main.py come from it), at "/flash" for a script run with --flash. */
+static void flash_mount(void) {
+    if (opt.flash_point == NULL) {
+        return;
+    }
+    if (flash_dev.fd < 0 && !bdev_file_open(&flash_dev, opt.flash, BDEV_FILE_DEFAULT_SIZE)) {
+        print_fmt(&print_stderr, "adder: cannot open the flash image %s\n", opt.flash);
+        opt.flash_point = NULL;
+        return;
+    }
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        bool formatted;
+        if (strcmp(opt.flash_point, "/") == 0) {
+            vfs_reset();
+        }
+        vfs_flash_mount_dev(&flash_dev.dev, opt.flash_point, &formatted);
+        if (formatted) {
+            print_fmt(&print_stderr, "adder: no file system in the flash image %s: formatted it (%u KB)\n",
+                      opt.flash, (unsigned)(flash_dev.dev.block_count * (flash_dev.dev.block_size / 1024)));
+        }
+        nlr_pop();
+    } else {
+        print_fmt(&print_stderr, "adder: cannot mount the flash image %s: ", opt.flash);
+        exc_print(&print_stderr, nlr.exc);
+    }
+}
+
+/* The board's sys.path: '' then /lib, as MicroPython's. */
+static void path_append(const char *dir, size_t len);
+static void flash_path(void) {
+    if (opt.flash_point != NULL && strcmp(opt.flash_point, "/") == 0) {
+        path_append("/lib", 4);
+    }
+}
+
+/* The board's REPL on a terminal (no --serial, so no soft reset: Ctrl-D leaves) still starts as
+ * the board does: boot.py, then main.py, from the flash; an exception prints its traceback. */
+static int execute(const char *src, size_t len, qstr filename, compile_mode_t mode);
+static void flash_boot_files(void) {
+    static const char *const names[2] = { "boot.py", "main.py" };
+    for (int i = 0; i < 2 && opt.flash_point != NULL && strcmp(opt.flash_point, "/") == 0; i++) {
+        size_t len;
+        char *src = vfs_stat_kind(names[i]) == 1 ? vfs_read_file(names[i], &len) : NULL;
+        if (src != NULL) {
+            execute(src, len, qstr_from_str(names[i]), COMPILE_FILE);
+        }
+    }
+}
+
+/* Commits files left open, before a soft reset forgets them. */
+static void flash_sync(void) {
+    nlr_buf_t nlr;
+    if (opt.flash_point != NULL && nlr_push(&nlr) == 0) {
+        vfs_umount(opt.flash_point);
+        nlr_pop();
+    }
+}
+
 /* Ctrl-D in the REPL served by --serial: every object is forgotten and the chip's peripherals
  * return to their power-on state, as on a board (the REPL then runs boot.py and main.py). */
-static void soft_reset(void) {
+static void reset_state(void) {
+    flash_sync();
     vboard_reset();
     memset(&vm_state.roots_begin_, 0, (size_t)((char *)&vm_state.roots_end_ - (char *)&vm_state.roots_begin_));
     STATE(pending_flag) = 0;
     STATE(call_depth) = 0;
     STATE(vm_frame) = NULL;
     init_state();
+    flash_mount();
+}
+
+static void soft_reset(void) {
+    reset_state();
+    vboard_set_reset_cause(MACHINE_SOFT_RESET);
     init_argv(0, NULL, "");
     init_path("", 0);
+    flash_path();
     init_main_module(NULL);
+}
+
+/* A hard reset of the board (machine.reset, waking from deepsleep, the WDT) lands here from
+ * anywhere, abandoning every C frame in between: everything restarts but the RTC, and the program
+ * (the script, which plays main.py, or boot.py + main.py + the REPL) runs again. */
+static jmp_buf reboot;
+
+static void hard_reset(void) {
+    STATE(nlr_top) = NULL;
+    machine_board_reset();
+    reset_state();
 }
 
 /* The shared REPL (extmod/repl.c) on this terminal, or on the --serial line. */
@@ -246,6 +339,8 @@ static int run_module(const char *name, int argc, char **argv) {
     return execute(src, len, qstr_from_str(file), COMPILE_FILE);
 }
 
+static int boot(int i, int argc, char **argv);
+
 /* Parses options, sets up the state and runs the program; returns the exit status. */
 static int run(int argc, char **argv) {
     size_t heap_size = CONFIG_HEAP_DEFAULT;
@@ -269,8 +364,16 @@ static int run(int argc, char **argv) {
                 opt.dis = true;
             } else if (strcmp(x, "stats") == 0) {
                 opt.stats = true;
+            } else if (strcmp(x, "freeze") == 0) {
+                opt.freeze = true;   /* build stage 0: dump FILENAME=PATH args (py/freeze.c) */
             }
+        } else if (strcmp(a, "--flash") == 0) {
+            if (++i >= argc) {
+                usage_error("argument expected for the --flash option", "");
+            }
+            opt.flash = argv[i];
         } else if ((board_args = vboard_option(argc, argv, i, &heap_size)) > 0) {
+            opt.board |= strcmp(a, "--board") == 0 && strcmp(argv[i + 1], "nodemcu") == 0;
             i += board_args - 1;
         } else if (strchr("uBOSEsIq", a[1]) != NULL && a[2] == 0) {
             /* CPython options with no meaning here */
@@ -289,12 +392,34 @@ static int run(int argc, char **argv) {
         usage_error("cannot allocate the heap", "");
     }
     init_state();
+    if (opt.freeze) {
+        port_exit(freeze_dump(argc - i, argv + i));
+    }
     vboard_init();
+    bool repl_boot = !(i < argc && strcmp(argv[i], "-") != 0);
+    if (opt.board && (repl_boot || opt.flash != NULL)) {
+        /* scripts see the file system only when given an image: they must not share the default */
+        opt.flash = opt.flash != NULL ? opt.flash : bdev_file_default_path();
+        opt.flash_point = opt.flash == NULL ? NULL : repl_boot ? "/" : "/flash";
+        flash_mount();
+    } else if (opt.flash != NULL) {
+        vboard_flash_file(opt.flash);   /* no file system: the image is the raw chip of esp.flash_* */
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
+    if (opt.board) {
+        vboard_on_reboot(&reboot);
+    }
+    return boot(i, argc, argv);
+}
 
+/* The program (argv[i...]) from power-on, and again after each hard reset. */
+static int boot(int i, int argc, char **argv) {
+    if (setjmp(reboot) != 0) {
+        hard_reset();
+    }
     int status;
     if (i < argc && strcmp(argv[i], "-c") == 0) {
         if (i + 1 >= argc) {
@@ -316,6 +441,7 @@ static int run(int argc, char **argv) {
         bool dash = i < argc;
         init_argv(dash ? argc - i - 1 : 0, argv + i + 1, dash ? "-" : "");
         init_path("", 0);
+        flash_path();
         init_main_module(NULL);
         if (opt.serial != NULL) {
             print_fmt(&print_stderr, "adder: serving the REPL on %s\n", opt.serial);
@@ -325,6 +451,7 @@ static int run(int argc, char **argv) {
             }
             status = repl();
         } else if (!dash && isatty(0)) {
+            flash_boot_files();
             status = repl();
         } else {
             status = run_stdin();

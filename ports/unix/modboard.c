@@ -132,44 +132,67 @@ static obj_t board_servos(void) {
 }
 static FUN_DEFINE_0(board_servos_obj, board_servos);
 
-/* The OLED as text: two pixel rows per line with half-block characters, in a frame. */
-static obj_t board_oled_text(void) {
+static void check_oled(void) {
     bool on;
     if (!vboard_oled_pixel(0, 0, &on)) {
         rt_raise_msg(&type_OSError, "no OLED on this board");
     }
-    static const char *const blocks[4] = { " ", "\xe2\x96\x80", "\xe2\x96\x84", "\xe2\x96\x88" };
-    vstr_t vs;
-    vstr_init(&vs, 130 * 34 * 3);
-    vstr_add_str(&vs, "+");
+}
+
+static void oled_border(const print_t *pr) {
+    print_str(pr, "+");
     for (int x = 0; x < 128; x++) {
-        vstr_add_byte(&vs, '-');
+        print_str(pr, "-");
     }
-    vstr_add_str(&vs, "+\n");
+    print_str(pr, "+\n");
+}
+
+/* The OLED as text: two pixel rows per line with half-block characters, in a frame. */
+static void oled_render(const print_t *pr) {
+    static const char *const blocks[4] = { " ", "\xe2\x96\x80", "\xe2\x96\x84", "\xe2\x96\x88" };
+    oled_border(pr);
     for (int y = 0; y < 64; y += 2) {
-        vstr_add_byte(&vs, '|');
+        print_str(pr, "|");
         for (int x = 0; x < 128; x++) {
             bool top, bottom;
             vboard_oled_pixel(x, y, &top);
             vboard_oled_pixel(x, y + 1, &bottom);
-            vstr_add_str(&vs, blocks[top | (bottom << 1)]);
+            print_str(pr, blocks[top | (bottom << 1)]);
         }
-        vstr_add_str(&vs, "|\n");
+        print_str(pr, "|\n");
     }
-    vstr_add_str(&vs, "+");
-    for (int x = 0; x < 128; x++) {
-        vstr_add_byte(&vs, '-');
-    }
-    vstr_add_str(&vs, "+\n");
+    oled_border(pr);
+}
+
+static obj_t board_oled_text(void) {
+    check_oled();
+    vstr_t vs;
+    print_t pr;
+    vstr_init(&vs, 130 * 34 * 3);
+    print_vstr_init(&pr, &vs);
+    oled_render(&pr);
     return obj_new_str_from_vstr(&vs);
 }
 static FUN_DEFINE_0(board_oled_text_obj, board_oled_text);
 
+/* Printed as it is rendered: no 13 KB string on a 40 KB heap. */
 static obj_t board_oled(void) {
-    obj_print(&print_stdout, board_oled_text(), PRINT_STR);
+    check_oled();
+    oled_render(&print_stdout);
     return OBJ_NONE;
 }
 static FUN_DEFINE_0(board_oled_obj, board_oled);
+
+/* oled_pixel(x, y) -> 0/1: what the panel shows at (x, y), without allocating. */
+static obj_t board_oled_pixel(obj_t x, obj_t y) {
+    bool on;
+    check_oled();
+    if (!vboard_oled_pixel(obj_get_int(x), obj_get_int(y), &on)) {
+        rt_raise_value_error("pixel outside the panel");
+    }
+    return OBJ_NEW_SMALL_INT(on);
+}
+static FUN_DEFINE_2(board_oled_pixel_obj, board_oled_pixel);
 
 static obj_t board_oled_png(obj_t path) {
     if (!vboard_oled_write_png(obj_str_get_cstr(path))) {
@@ -192,6 +215,7 @@ static const map_elem_t board_globals_table[] = {
     { QOBJ(servos), OBJ_ROM(&board_servos_obj) },
     { QOBJ(oled), OBJ_ROM(&board_oled_obj) },
     { QOBJ(oled_text), OBJ_ROM(&board_oled_text_obj) },
+    { QOBJ(oled_pixel), OBJ_ROM(&board_oled_pixel_obj) },
     { QOBJ(oled_png), OBJ_ROM(&board_oled_png_obj) },
 };
 static const DICT_ROM(board_globals, board_globals_table);

@@ -1,16 +1,16 @@
 /* port.c (unix): port.h for POSIX hosts: console I/O with a buffered stdout, clocks, sleeping and
- * whole-file reads for import. */
+ * the file hooks for import (through the VFS layer). */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 #include "gc.h"
 #include "port.h"
 #include "runtime.h"
+#include "../../extmod/vfs.h"
 
 /* stdout is block-buffered (line-buffered on a terminal), like CPython's. */
 static struct {
@@ -57,6 +57,9 @@ void port_stdout_write(const char *s, size_t len) {
     if (out.tty) {
         port_stdout_flush();
     }
+    if (STATE(dupterm) != OBJ_NULL) {
+        os_dupterm_tx(s, len);
+    }
 }
 
 void port_stderr_write(const char *s, size_t len) {
@@ -66,6 +69,12 @@ void port_stderr_write(const char *s, size_t len) {
 
 int port_stdin_read_char(void) {
     port_stdout_flush();
+    if (STATE(dupterm) != OBJ_NULL) {
+        int c = os_dupterm_rx();   /* the os.dupterm console first: the host's read blocks */
+        if (c >= 0) {
+            return c;
+        }
+    }
     unsigned char c;
     for (;;) {
         rt_handle_pending();   /* a Ctrl-C that came just before the read must not wait for a key */
@@ -98,42 +107,27 @@ void port_sleep_us(uint64_t us) {
     }
 }
 
+/* Files go through the VFS layer, so import and boot.py work from any mounted file system. */
 int port_stat(const char *path) {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        return 0;
-    }
-    return S_ISDIR(st.st_mode) ? 2 : 1;
+    return vfs_stat_kind(path);
 }
 
 char *port_read_file(const char *path, size_t *len) {
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        return NULL;
-    }
-    struct stat st;
-    char *buf = NULL;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        size_t size = (size_t)st.st_size;
-        buf = gc_alloc(size + 1, false);
-        size_t got = 0;
-        while (buf != NULL && got < size) {
-            ssize_t n = read(fd, buf + got, size - got);
-            if (n < 0 && errno == EINTR) {
+    return vfs_read_file(path, len);
+}
+
+void port_random_bytes(uint8_t *buf, size_t len) {
+    while (len > 0) {
+        ssize_t n = getrandom(buf, len, 0);
+        if (n < 0) {
+            if (errno == EINTR) {
                 continue;
             }
-            if (n <= 0) {
-                break;
-            }
-            got += (size_t)n;
+            port_fatal("getrandom failed");
         }
-        if (buf != NULL) {
-            buf[got] = 0;
-            *len = got;
-        }
+        buf += n;
+        len -= (size_t)n;
     }
-    close(fd);
-    return buf;
 }
 
 void port_exit(int code) {

@@ -59,6 +59,7 @@ static struct {
     int show_leds;                /* -1: if stderr is a terminal */
     const char *trace_path, *stimulus_path, *board_path;
     uint64_t now;                 /* virtual clock (fast time) */
+    bool fast_armed;              /* fast time: a timer, WDT or stimulus event is pending */
     uint64_t t0_real, wall0;
     uint32_t cpu_freq;
     FILE *vcd;
@@ -125,8 +126,11 @@ void hal_wait_until(uint64_t t) {
     }
 }
 
-/* The wake-up alarm: SIGALRM stands for the chip's timer interrupt.  With --fast-time the clock only
- * moves when Python sleeps or reads a pin, and both poll, so no alarm is needed. */
+/* The wake-up alarm: SIGALRM stands for the chip's timer interrupt.  With --fast-time there is no
+ * wall clock to wait on: while anything is armed the flag stays raised, so the VM stops at every
+ * backward jump and call, and each stop costs FAST_STOP_US of virtual time (port_poll_events).  A
+ * busy loop (`while not done: pass`) thus reaches a timer's deadline, deterministically. */
+#define FAST_STOP_US (2)
 static void on_alarm(int sig) {
     (void)sig;
     STATE(pending_flag) = 1;
@@ -134,6 +138,10 @@ static void on_alarm(int sig) {
 
 void hal_arm_wakeup(uint64_t t) {
     if (vb.fast) {
+        vb.fast_armed = t != UINT64_MAX;
+        if (vb.fast_armed) {
+            STATE(pending_flag) = 1;
+        }
         return;
     }
     struct itimerval it;
@@ -149,7 +157,13 @@ void hal_arm_wakeup(uint64_t t) {
 
 /* The port's hook for rt_handle_pending: the board's events and machine's callbacks. */
 void port_poll_events(void) {
+    if (vb.fast && vb.fast_armed && !machine_polling()) {
+        vb.now += FAST_STOP_US;
+    }
     machine_run_events();
+    if (vb.fast && vb.fast_armed) {
+        STATE(pending_flag) = 1;   /* rt_handle_pending lowered it; callbacks run above may have too */
+    }
 }
 
 /* ---- the trace (VCD) ---- */
@@ -501,26 +515,55 @@ void hal_unique_id(uint8_t id[4]) {
     memcpy(id, chip, 4);
 }
 
+/* ---- resets ---- */
+
+static jmp_buf *reboot_point;
+static int reset_cause = MACHINE_PWRON_RESET;
+
+void vboard_on_reboot(jmp_buf *reboot) {
+    reboot_point = reboot;
+}
+
+void vboard_set_reset_cause(int cause) {
+    reset_cause = cause;
+}
+
 int hal_reset_cause(void) {
-    return 0;   /* power-on */
+    return reset_cause;
+}
+
+/* The chip restarts: the port's reboot point re-initialises everything but the RTC (its memory and
+ * clock live in machine_rtc.c's statics and in the virtual clock, which keeps running). */
+static void reboot(int cause) {
+    reset_cause = cause;
+    port_stdout_flush();
+    if (reboot_point == NULL) {
+        port_exit(0);
+    }
+    longjmp(*reboot_point, 1);
 }
 
 void hal_reset(void) {
-    port_stdout_flush();
-    port_stderr_write("[board] reset\n", 14);
-    port_exit(0);
+    reboot(machine_wdt_fired() ? MACHINE_WDT_RESET : MACHINE_HARD_RESET);
 }
 
+/* Asleep, nothing runs; the chip wakes as from a reset when the time (or the RTC alarm) is up.
+ * Without a wake-up time it sleeps for good: the process ends. */
 void hal_deepsleep(uint64_t us) {
-    char line[80];
-    if (us == 0) {
-        snprintf(line, sizeof(line), "[board] deep sleep\n");
-    } else {
-        snprintf(line, sizeof(line), "[board] deep sleep for %llu ms\n", (unsigned long long)(us / 1000u));
-    }
     port_stdout_flush();
-    port_stderr_write(line, strlen(line));
-    port_exit(0);
+    if (us == 0) {
+        port_stderr_write("[board] deep sleep with no wake-up\n", 35);
+        port_exit(0);
+    }
+    uint64_t wake = hal_ticks_us() + us;
+    if (vb.fast) {
+        vb.now = wake;
+    }
+    while (hal_ticks_us() < wake) {
+        uint64_t left = wake - hal_ticks_us();
+        port_sleep_us(left < 20000 ? left : 20000);
+    }
+    reboot(MACHINE_DEEPSLEEP_RESET);
 }
 
 /* ---- the stimulus file ---- */

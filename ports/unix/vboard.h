@@ -15,6 +15,11 @@
 int vboard_option(int argc, char **argv, int i, size_t *heap_size);
 void vboard_init(void);      /* after the runtime is up: opens the trace, loads the stimulus */
 void vboard_reset(void);     /* soft reset: the chip's peripherals to power-on (added by the REPL helper) */
+/* Hard resets (machine.reset, deepsleep's wake-up, the WDT) longjmp to reboot, where the port
+ * re-initialises the interpreter and runs the program again; without one they end the process. */
+#include <setjmp.h>
+void vboard_on_reboot(jmp_buf *reboot);
+void vboard_set_reset_cause(int cause);  /* what machine.reset_cause() says after the next boot */
 
 /* Inputs, for the stimulus file and the board module. */
 int vboard_find(const char *name);          /* a button/LED/pin name or number -> GPIO, -1 if unknown */

@@ -1,4 +1,4 @@
-# adder-args: --fast-time --stimulus _env.stim
+# adder-args: --board nodemcu --fast-time --stimulus _env.stim
 # The simulated BME280 at 0x76 read through a user-written driver (datasheet formulas), following
 # the environment set from Python and from a stimulus file.
 from machine import Pin, SoftI2C

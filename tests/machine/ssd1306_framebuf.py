@@ -1,10 +1,10 @@
-# adder-args: --fast-time
+# adder-args: --board nodemcu --fast-time
 # An SSD1306 driver written the usual MicroPython way, as a subclass of framebuf.FrameBuffer over a
 # MONO_VLSB buffer (one byte per column per 8-row page, the panel's own memory layout): the drawing
 # comes from FrameBuffer, show() sends the buffer to the simulated OLED at 0x3C, and the board
 # module reads back what the panel displays.
 import framebuf
-import board
+from _oled import lit, row
 from machine import Pin, I2C
 
 
@@ -54,15 +54,10 @@ class SSD1306(framebuf.FrameBuffer):
         self.write_cmd(0xA6 | (1 if on else 0))
 
 
-def lit():
-    return sum(ch not in ' |+-\n' for ch in board.oled_text())
-
-
 def region(top, bottom, left, right):
     # the panel's text rendering: one character per column, two pixel rows per character
-    rows = board.oled_text().split('\n')
-    for r in rows[top:bottom]:
-        print(r[left:right].rstrip())
+    for i in range(top, bottom):
+        print(row(i)[left:right].rstrip())
 
 
 i2c = I2C(scl=Pin(14), sda=Pin(4))

@@ -35,6 +35,8 @@ check('soft reset runs boot.py and main.py again, the LED goes out',
                         + re.escape(LEDS_OFF) + rb'Adder [^\r]*\r\nType "help\(\)" for more information.\r\n>>> ',
                         out)), True)
 check('Pin objects are gone', line('p').endswith(b"NameError: name 'p' is not defined\r\n>>> "), True)
+check('machine.reset_cause() is SOFT_RESET after Ctrl-D',
+      line('import machine; machine.reset_cause() == machine.SOFT_RESET').endswith(b'True\r\n>>> '), True)
 
 # the raw REPL's soft reset runs boot.py only, between the reboot line and the raw banner
 s.send(b'\r\x01')
