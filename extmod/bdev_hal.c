@@ -1,7 +1,7 @@
 /* bdev_hal.c: the board's SPI flash (hal.h's hal_flash_*) from a given sector on as a block device,
  * for ports whose file system lives in the chip next to the firmware (the ESP8266's does, from
  * esp.flash_user_start()).  The chip's commands complete before they return: sync has nothing to do. */
-#include <errno.h>
+#include "errcodes.h"
 #include "bdev.h"
 #include "hal.h"
 

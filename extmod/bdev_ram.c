@@ -1,6 +1,6 @@
 /* bdev_ram.c: a block device in RAM with NOR semantics (tests, and boards without flash):
  * program ANDs the new bytes in, as flash can only clear bits, and erase sets a sector to 0xff. */
-#include <errno.h>
+#include "errcodes.h"
 #include <string.h>
 #include "bdev.h"
 

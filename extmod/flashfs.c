@@ -3,7 +3,7 @@
  * committed inode references is ever programmed or erased; a change writes new sectors, then a new
  * inode whose header (with its CRC) is programmed last, then marks the old inode dead.  Mount
  * rebuilds the free map from the live inodes, so sectors of an interrupted change are free again. */
-#include <errno.h>
+#include "errcodes.h"
 #include <string.h>
 #include "gc.h"
 #include "flashfs.h"

@@ -2,7 +2,7 @@
  * Every method is built from the hardware layer's byte-level start / write / read / stop, so a port
  * only has to move bytes. */
 #include "modmachine.h"
-#include <errno.h>
+#include "errcodes.h"
 
 typedef struct {
     obj_base_t base;

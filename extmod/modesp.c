@@ -1,7 +1,7 @@
 /* modesp.c: the `esp` module of MicroPython's ESP8266 port: the SPI flash (size, id, raw read, write
  * and sector erase, with NOR semantics), deep sleep, the debug-output switch and the firmware check,
  * over the hardware layer (on the host, the virtual board's 4 MB flash chip). */
-#include <errno.h>
+#include "errcodes.h"
 #include "modmachine.h"
 
 #define FLASH_USER_START (0x100000)   /* below it: the firmware; the filesystem starts here */

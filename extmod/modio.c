@@ -1,7 +1,7 @@
 /* modio.c: the io module: StringIO and BytesIO (in-memory streams over one growable buffer, with
  * every stream method from py/stream.c), IOBase (streams written in Python) and open.  Positions count bytes (as MicroPython's), which
  * equals CPython's character positions for ASCII text. */
-#include <errno.h>
+#include "errcodes.h"
 #include <string.h>
 #include "gc.h"
 #include "objstr.h"

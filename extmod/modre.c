@@ -1935,4 +1935,3 @@ static const DICT_ROM(re_globals, re_globals_table);
 
 MODULE_ROM(module_re, re_globals);
 REGISTER_MODULE(re, module_re);
-REGISTER_MODULE(ure, module_re);

@@ -206,4 +206,3 @@ static const DICT_ROM(time_globals, time_globals_table);
 
 MODULE_ROM(module_time, time_globals);
 REGISTER_MODULE(time, module_time);
-REGISTER_MODULE(utime, module_time);

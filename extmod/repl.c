@@ -327,6 +327,26 @@ static int friendly_repl(void) {
 
 /* ------------------------------------------------------------------ raw REPL */
 
+/* Appends a byte of raw input; false when the heap can't hold it.  A tool may send more source
+ * than the board has RAM for: the rest is read and dropped, and the command fails with a framed
+ * MemoryError instead of the error escaping the REPL. */
+static bool raw_input_add(vstr_t *src, int c) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        vstr_add_byte(src, (uint8_t)c);
+        nlr_pop();
+        return true;
+    }
+    return false;
+}
+
+static int raw_input_too_big(void) {
+    out("", 1);
+    out_str("MemoryError: input too large\r\n");
+    out("", 1);
+    return EXEC_OK;
+}
+
 /* Raw-paste: the host streams the code in windows that the board grants with \x01; \x04 ends it
  * and is echoed; the code then runs with raw REPL framing (but no "OK"). */
 static int raw_paste(int command) {
@@ -340,6 +360,7 @@ static int raw_paste(int command) {
     size_t remain = RAW_PASTE_WINDOW;
     vstr_t src;
     vstr_init(&src, 256);
+    bool fits = true;
     for (;;) {
         int c = port_stdin_read_char();
         if (c < 0) {
@@ -356,13 +377,13 @@ static int raw_paste(int command) {
             out("\x04", 1);
             return EXEC_OK;
         }
-        vstr_add_byte(&src, (uint8_t)c);
+        fits = fits && raw_input_add(&src, c);
         if (--remain == 0) {
             out("\x01", 1);
             remain = RAW_PASTE_WINDOW;
         }
     }
-    return execute(src.buf, src.len, COMPILE_FILE, true);
+    return fits ? execute(src.buf, src.len, COMPILE_FILE, true) : raw_input_too_big();
 }
 
 /* Returns EXEC_OK after Ctrl-B (back to the friendly REPL), else a forced exit (soft reset). */
@@ -372,6 +393,7 @@ static int raw_repl(void) {
     out_str("raw REPL; CTRL-B to exit\r\n");
     for (;;) {
         line.len = 0;
+        bool fits = true;
         out(">", 1);
         for (;;) {
             int c = port_stdin_read_char();
@@ -399,10 +421,14 @@ static int raw_repl(void) {
             } else if (c == CHAR_CTRL_D) {
                 break;
             } else {
-                vstr_add_byte(&line, (uint8_t)c);
+                fits = fits && raw_input_add(&line, c);
             }
         }
         out("OK", 2);
+        if (!fits) {
+            raw_input_too_big();
+            continue;
+        }
         if (line.len == 0) {
             out("\r\n", 2);
             return EXEC_FORCED_EXIT;   /* soft reset */

@@ -2,7 +2,7 @@
  * resolution, the open() builtin and the dispatch of os functions to the VFS object that holds a
  * path.  VFS objects are always called by method name, so native types (os.VfsPosix, os.VfsFlash)
  * and classes written in Python behave the same.  No OS calls here: bare-metal ports link it too. */
-#include <errno.h>
+#include "errcodes.h"
 #include <string.h>
 #include "gc.h"
 #include "runtime.h"

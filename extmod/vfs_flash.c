@@ -1,7 +1,7 @@
 /* vfs_flash.c: os.VfsFlash, the VFS object (MicroPython's VFS protocol, vfs.h) over the
  * power-cut-safe flash file system (flashfs.c), its file type (a stream), and the adapter that
  * lets a Python block device (readblocks/writeblocks/ioctl, the extended interface) be a bdev_t. */
-#include <errno.h>
+#include "errcodes.h"
 #include <string.h>
 #include "gc.h"
 #include "nlr.h"

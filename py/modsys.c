@@ -1,7 +1,7 @@
 /* modsys.c: the sys module: argv, path, modules, exit, the standard streams, version information,
  * exc_info and print_exception.  The module lives in flash; its RAM copy (made on import) gets the
  * run-time values from sys.__init__. */
-#include <errno.h>
+#include "errcodes.h"
 #include <string.h>
 #include "gc.h"
 #include "port.h"

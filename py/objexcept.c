@@ -2,7 +2,7 @@
  * exc_t), their attributes and str/repr, tracebacks, and the CPython-style traceback printer.
  * User exception classes use the same layout with their own type (objtype.c), so everything here
  * works for them unchanged. */
-#include <errno.h>
+#include "errcodes.h"
 #include <string.h>
 #include "runtime.h"
 #include "gc.h"

@@ -204,16 +204,50 @@ static obj_t float_make_new(const type_t *type, size_t n_args, size_t n_kw, cons
 
 /* Shortest digits that read back as v: fills digits (no dot, no trailing zeros) and the decimal
  * exponent of the first digit; returns the digit count.  v finite and positive or zero. */
+/* Moves the last digit of buf ("d.ddde[+-]xx") by delta (+1 or -1); false if that would change
+ * the number of digits before the point (then the candidate is skipped). */
+static bool bump_last_digit(char *buf, int delta) {
+    char *p = strchr(buf, 'e');
+    while (--p >= buf) {
+        if (*p == '.') {
+            continue;
+        }
+        char wrap = delta > 0 ? '9' : '0';
+        if (*p != wrap) {
+            *p = (char)(*p + delta);
+            return !(p == buf && *p == '0');
+        }
+        *p = delta > 0 ? '0' : '9';
+    }
+    return false;
+}
+
+/* Whether some prec-digit decimal reads back as v, left in buf.  The correctly rounded digits are
+ * the candidate; at a tie, or just above a power of two where the gap below v is half the gap above,
+ * only the neighbour one unit up (or down) in the last digit may read back, as CPython finds. */
+static bool digits_round_trip(char *buf, size_t size, int prec, float_val_t v) {
+    static const int deltas[3] = { 0, 1, -1 };
+    for (int i = 0; i < 3; i++) {
+        int delta = deltas[i];
+        snprintf(buf, size, "%.*e", prec - 1, (double)v);
+        if ((delta == 0 || bump_last_digit(buf, delta)) && STRTOF(buf, NULL) == v) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static int shortest_digits(float_val_t v, char *digits, int *exp10) {
     char buf[40];
     /* REPR_MIN_DIGITS always suffice to be the shortest when they round-trip, except for
      * subnormals, whose precision is lower */
     int first = v < FLT_VAL_MIN ? 1 : REPR_MIN_DIGITS;
-    for (int prec = first; prec <= REPR_MAX_DIGITS; prec++) {
+    int prec = first;
+    while (prec < REPR_MAX_DIGITS && !digits_round_trip(buf, sizeof(buf), prec, v)) {
+        prec++;
+    }
+    if (prec == REPR_MAX_DIGITS) {
         snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
-        if (STRTOF(buf, NULL) == v || prec == REPR_MAX_DIGITS) {
-            break;
-        }
     }
     /* buf is d.ddddde[+-]xx */
     int n = 0;

@@ -3,7 +3,7 @@
  * iteration, raising exceptions from C, and the few queries (truth, equality, hash, len, print)
  * that every other file builds on.  Types supply behaviour through their slots; this file decides
  * the order slots are tried in and produces CPython's error messages when none applies. */
-#include <errno.h>
+#include "errcodes.h"
 #include <string.h>
 #include "runtime.h"
 #include "gc.h"

@@ -3,7 +3,7 @@
  * type's stream_p_t (stream.h).  Text streams count characters and deal in str; binary streams
  * count bytes and deal in bytes-like objects.  Errors the stream functions report become
  * OSError(errno) here. */
-#include <errno.h>
+#include "errcodes.h"
 #include <string.h>
 #include "gc.h"
 #include "objstr.h"

@@ -1,7 +1,7 @@
 /* port.c (esp8266): py/port.h on the ESP8266: the console is the board's UART (with a board's
  * "\n" -> "\r\n"), the clock is the board's tick, files are the flash file system's (mounted at /
  * by esp_main.c).  Also the C library's few hooks. */
-#include <errno.h>
+#include "errcodes.h"
 #include <stddef.h>
 #include "board.h"
 #include "modmachine.h"

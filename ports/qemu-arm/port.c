@@ -2,7 +2,7 @@
  * stream), the clock SysTick, exit a semihosting call to QEMU.  There is no file system, so import
  * finds only built-in and frozen modules.  Also the C library hook newlib needs (its float
  * formatting allocates). */
-#include <errno.h>
+#include "errcodes.h"
 #include <stdint.h>
 #include "modmachine.h"
 #include "mps2.h"

@@ -1,6 +1,5 @@
 # asyncio/stream.py: streams over sockets (or any pollable stream), open_connection and
 # start_server, as MicroPython's asyncio has them (StreamReader and StreamWriter are one class).
-import socket
 from . import core
 
 
@@ -91,6 +90,7 @@ StreamWriter = Stream
 
 
 async def open_connection(host, port):
+    import socket  # here, not at the top: streams over other objects work on boards without sockets
     ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
     s = socket.socket(ai[0], ai[1], ai[2])
     s.setblocking(False)
@@ -139,6 +139,7 @@ class Server:
 
 
 async def start_server(cb, host, port, backlog=5):
+    import socket
     ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
     s = socket.socket(ai[0], ai[1], ai[2])
     s.setblocking(False)
