@@ -113,8 +113,10 @@ test:
 	$(MAKE) -C ports/qemu-arm test
 	$(MAKE) -C ports/esp8266 test
 
+# The REPL on the virtual NodeMCU: its 40 KB heap, LEDs shown live, and the flash file system in
+# ~/.config/adder/nodemcu-flash.img (boot.py and main.py run from it).
 run: all
-	./build/adder
+	./build/adder --board nodemcu
 
 bench: all
 	$(PYTHON) tools/bench.py

@@ -2,6 +2,8 @@
 # seeing the on-board LED go on and off in a live status line on the terminal (blue, active-low:
 # pin.high() turns it off, pin.low() on).  `make -n run` gives the command; it runs here on a pty.
 import os
+import shutil
+import tempfile
 import pty
 import select
 import subprocess
@@ -27,10 +29,11 @@ run_line = [c for c in cmd if c.startswith(('./build/adder', 'build/adder'))]
 check('make run starts build/adder', len(run_line), 1)
 argv = run_line[0].split() if run_line else ['build/adder']
 argv[0] = os.path.abspath(ADDER)   # the binary under test (build-asan/adder under ASan)
+home = tempfile.mkdtemp()          # the board's default flash image goes under $HOME/.config
 pid, fd = pty.fork()
 if pid == 0:
     os.chdir(ROOT)
-    os.execv(argv[0], argv)
+    os.execve(argv[0], argv, dict(os.environ, HOME=home))
 banner = read(fd, b'>>> ')
 check('the REPL on the virtual NodeMCU', b'(virtual NodeMCU)' in banner and banner.endswith(b'>>> '), True)
 ON = b'\x1b[34m\xe2\x97\x8f\x1b[0m blue LED (GPIO2) ON\r\n'
@@ -56,4 +59,5 @@ if status is None:
     os.waitpid(pid, 0)
 check('Ctrl-D leaves', status, 0)
 os.close(fd)
+shutil.rmtree(home, ignore_errors=True)
 finish()
