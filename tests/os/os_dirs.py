@@ -20,7 +20,7 @@ print(st[0] & 0o170000 == 0o040000)
 print(os.stat(d + "/sub/")[0] == st[0], os.stat(d + "/./sub/../sub")[0] == st[0])
 
 os.chdir(d)
-print(os.getcwd() == base + "/" + d)
+print(os.getcwd() == base.rstrip("/") + "/" + d)
 print(sorted(os.listdir()))
 with open("sub/inner.txt", "w") as f:
     f.write("inner")
