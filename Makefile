@@ -2,6 +2,7 @@
 #   make            build/adder (optimised, -g)
 #   make asan       build-asan/adder (AddressSanitizer + UBSan)
 #   make stress     build-stress/adder (a collection at every allocation, with ASan)
+#   make minimal    build-minimal/adder (no float type, no bignums: CONFIG_FLOAT=0 CONFIG_BIGNUM=0)
 #   make test       install missing tools, build both, run tests/run.py on both
 #   make run        build and start the REPL
 #   make bench      run the benchmarks (tools/bench.py)
@@ -37,16 +38,18 @@ LDLIBS := -lm
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 STRESS_FLAGS := -O1 -g -fsanitize=address -fno-omit-frame-pointer -DCONFIG_GC_STRESS=1
+MINIMAL_FLAGS := -O2 -g -DCONFIG_FLOAT=0 -DCONFIG_BIGNUM=0
 
 # Objects of another compiler (make CC=clang) go in their own directory.
 OBJDIR := build/obj$(if $(filter gcc cc,$(notdir $(CC))),,-$(notdir $(CC)))
 OBJ := $(patsubst %.c,$(OBJDIR)/%.o,$(SRC))
 ASAN_OBJ := $(patsubst %.c,build-asan/obj/%.o,$(SRC))
 STRESS_OBJ := $(patsubst %.c,build-stress/obj/%.o,$(SRC))
+MINIMAL_OBJ := $(patsubst %.c,build-minimal/obj/%.o,$(SRC))
 FROZEN_OBJ := $(OBJDIR)/$(FROZEN_C:.c=.o)
 STAGE0 := $(OBJDIR)/adder0
 
-.PHONY: all asan stress test run bench size clean qstr FORCE
+.PHONY: all asan stress minimal test run bench size clean qstr FORCE
 
 all: build/adder
 
@@ -69,6 +72,12 @@ build-stress/adder: $(STRESS_OBJ) build-stress/obj/$(FROZEN_C:.c=.o)
 	$(CC) $(STRESS_FLAGS) $(LDFLAGS) -o $@ $(STRESS_OBJ) build-stress/obj/$(FROZEN_C:.c=.o) $(LDLIBS)
 
 stress: build-stress/adder
+
+# Without a float type or bignums (the frozen modules use neither, so the default freeze serves).
+build-minimal/adder: $(MINIMAL_OBJ) build-minimal/obj/$(FROZEN_C:.c=.o)
+	$(CC) $(MINIMAL_FLAGS) $(LDFLAGS) -o $@ $(MINIMAL_OBJ) build-minimal/obj/$(FROZEN_C:.c=.o) $(LDLIBS)
+
+minimal: build-minimal/adder
 
 # The qstr table depends on every source; gen_qstr.py rewrites it only when its content changes,
 # so objects are rebuilt only when the set of interned names really changed.
@@ -105,6 +114,10 @@ build-stress/obj/%.o: %.c $(QSTR_GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(STRESS_FLAGS) -MMD -MP -c $< -o $@
 
+build-minimal/obj/%.o: %.c $(QSTR_GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(MINIMAL_FLAGS) -MMD -MP -c $< -o $@
+
 test:
 	sh tools/deps.sh
 	$(MAKE) all
@@ -125,6 +138,6 @@ size: all
 	size build/adder $(wildcard build/*.elf)
 
 clean:
-	rm -rf build build-asan build-stress
+	rm -rf build build-asan build-stress build-minimal
 
--include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(STRESS_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(STRESS_OBJ:.o=.d) $(MINIMAL_OBJ:.o=.d)

@@ -83,11 +83,15 @@ static void timer_init_helper(timer_t_ *t, size_t n_args, size_t n_kw, const obj
     }
     uint64_t period_us;
     if (a[2] != OBJ_NULL) {
+#if CONFIG_FLOAT
         float_val_t hz = obj_get_float(a[2]);
+#else
+        intptr_t hz = obj_get_int(a[2]);   /* whole hertz without a float type */
+#endif
         if (!(hz > 0)) {
             rt_raise_value_error("invalid freq");
         }
-        period_us = (uint64_t)(1000000.0 / hz);
+        period_us = (uint64_t)(1000000 / hz);
     } else {
         intptr_t period = obj_get_int(a[1]), tick_hz = obj_get_int(a[4]);
         if (period < 0 || tick_hz <= 0) {

@@ -48,16 +48,25 @@ static obj_t dht11_temperature(obj_t self) {
 }
 static FUN_DEFINE_1(dht11_temperature_obj, dht11_temperature);
 
+/* The DHT22 reports tenths; without a float type the readings are whole units, as the DHT11's. */
+static obj_t tenths(int v) {
+#if CONFIG_FLOAT
+    return obj_new_float(v * 0.1);
+#else
+    return OBJ_NEW_SMALL_INT(v / 10);
+#endif
+}
+
 static obj_t dht22_humidity(obj_t self) {
     const uint8_t *b = reading(self);
-    return obj_new_float((b[0] << 8 | b[1]) * 0.1);
+    return tenths(b[0] << 8 | b[1]);
 }
 static FUN_DEFINE_1(dht22_humidity_obj, dht22_humidity);
 
 static obj_t dht22_temperature(obj_t self) {
     const uint8_t *b = reading(self);
-    float_val_t t = ((b[2] & 0x7f) << 8 | b[3]) * 0.1;
-    return obj_new_float(b[2] & 0x80 ? -t : t);
+    int t = (b[2] & 0x7f) << 8 | b[3];
+    return tenths(b[2] & 0x80 ? -t : t);
 }
 static FUN_DEFINE_1(dht22_temperature_obj, dht22_temperature);
 

@@ -11,6 +11,9 @@
 #include "gc.h"
 #include "runtime.h"
 
+/* no math module without a float type, as in MicroPython */
+#if CONFIG_FLOAT
+
 #if CONFIG_FLOAT == 2
 #define MF(fn) fn##f
 #define FLOAT_MAX FLT_MAX
@@ -864,3 +867,5 @@ static const DICT_ROM(math_globals, math_globals_table);
 
 MODULE_ROM(module_math, math_globals);
 REGISTER_MODULE(math, module_math);
+
+#endif /* CONFIG_FLOAT */

@@ -312,10 +312,18 @@ static obj_t ds_read_temp(obj_t self, obj_t rom) {
     machine_get_buffer(rom, &r, BUFFER_READ);
     if (((uint8_t *)r.buf)[0] == 0x10) {   /* DS18S20: half degrees, refined by the count registers */
         int t = b[1] ? b[0] - 256 : b[0];
+#if CONFIG_FLOAT
         return obj_new_float((t >> 1) - 0.25 + (float_val_t)(b[7] - b[6]) / b[7]);
+#else
+        return OBJ_NEW_SMALL_INT(t / 2);   /* whole degrees without a float type */
+#endif
     }
     int16_t raw = (int16_t)(b[1] << 8 | b[0]);
+#if CONFIG_FLOAT
     return obj_new_float(raw / 16.0);
+#else
+    return OBJ_NEW_SMALL_INT(raw / 16);
+#endif
 }
 static FUN_DEFINE_2(ds_read_temp_obj, ds_read_temp);
 

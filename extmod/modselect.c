@@ -127,7 +127,11 @@ static intptr_t timeout_arg(size_t n_args, const obj_t *args, size_t i) {
     if (n_args <= i || args[i] == OBJ_NONE) {
         return -1;
     }
+#if CONFIG_FLOAT
     intptr_t t = obj_is_float(args[i]) ? (intptr_t)obj_get_float(args[i]) : obj_get_int(args[i]);
+#else
+    intptr_t t = obj_get_int(args[i]);
+#endif
     return t < 0 ? -1 : t;
 }
 
@@ -244,7 +248,11 @@ static obj_t select_select(size_t n_args, const obj_t *args) {
     add_select(dict, args[2], POLL_ERR);
     intptr_t timeout = -1;
     if (n_args > 3 && args[3] != OBJ_NONE) {
+#if CONFIG_FLOAT
         float_val_t t = obj_get_float(args[3]);
+#else
+        intptr_t t = obj_get_int(args[3]);   /* whole seconds without a float type */
+#endif
         if (t < 0) {
             rt_raise_value_error("timeout must be non-negative");
         }

@@ -732,7 +732,9 @@ static const map_elem_t builtins_table[] = {
     { QOBJ(classmethod), OBJ_ROM(&type_classmethod) },
     { QOBJ(staticmethod), OBJ_ROM(&type_staticmethod) },
     { QOBJ(int), OBJ_ROM(&type_int) },
+#if CONFIG_FLOAT
     { QOBJ(float), OBJ_ROM(&type_float) },
+#endif
     { QOBJ(bool), OBJ_ROM(&type_bool) },
     { QOBJ(str), OBJ_ROM(&type_str) },
     { QOBJ(bytes), OBJ_ROM(&type_bytes) },

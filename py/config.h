@@ -7,12 +7,15 @@
 
 #include "port_config.h"
 
-/* Floating point: 1 = C double, 2 = C float (single precision, for small MCUs), 0 = no float type. */
+/* Floating point: 1 = C double, 2 = C float (single precision, for small MCUs), 0 = no float type
+ * (as MicroPython without floats: no float or math, decimal literals are a SyntaxError, int / int a
+ * TypeError, the e/f/g formats a ValueError). */
 #ifndef CONFIG_FLOAT
 #define CONFIG_FLOAT (1)
 #endif
 
-/* Arbitrary-precision ints beyond the tagged small-int range (otherwise OverflowError). */
+/* Arbitrary-precision ints beyond the tagged small-int range.  0: ints are small ints only (31 or 63
+ * bits), a result beyond raises OverflowError("small int overflow") and mpz.c is left out. */
 #ifndef CONFIG_BIGNUM
 #define CONFIG_BIGNUM (1)
 #endif

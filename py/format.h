@@ -27,7 +27,9 @@ void format_spec_parse(const char *s, size_t len, format_spec_t *spec);   /* Val
 void format_pad(vstr_t *out, const char *body, size_t len, size_t n_chars, const format_spec_t *spec,
                 bool numeric, size_t sign_len);
 void int_format(vstr_t *out, obj_t value, const format_spec_t *spec);    /* objint.c; ValueError on bad type */
+#if CONFIG_FLOAT
 void float_format(vstr_t *out, float_val_t value, const format_spec_t *spec); /* objfloat.c */
 void float_repr(vstr_t *out, float_val_t value);   /* shortest round-tripping repr, as CPython: 0.1, 1e+16, inf */
+#endif
 
 #endif

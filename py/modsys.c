@@ -272,7 +272,11 @@ static obj_t sys_init(obj_t module) {
     set(m, Q_platform, obj_new_str(CONFIG_PLATFORM, strlen(CONFIG_PLATFORM)));
     uint16_t probe = 1;
     set(m, Q_byteorder, *(uint8_t *)&probe ? QOBJ(little) : QOBJ(big));
+#if CONFIG_BIGNUM
     set(m, Q_maxsize, obj_new_int(INTPTR_MAX));
+#else
+    set(m, Q_maxsize, OBJ_NEW_SMALL_INT(SMALL_INT_MAX));   /* the largest int there is, as MicroPython's */
+#endif
     return OBJ_NONE;
 }
 static FUN_DEFINE_1(sys_init_obj, sys_init);

@@ -10,6 +10,9 @@
 #include "mpz.h"
 #include "gc.h"
 
+/* ints are small ints only without CONFIG_BIGNUM: nothing here is needed */
+#if CONFIG_BIGNUM
+
 #define KARATSUBA_CUTOFF (40)
 /* temporaries up to this many digits live on the C stack (2 KB with 32-bit digits) */
 #define STACK_DIGS (512)
@@ -969,3 +972,5 @@ void mpz_from_bytes(mpz_t *z, const uint8_t *buf, size_t len, bool big_endian, b
     }
     set_len(z, n + 1, neg);
 }
+
+#endif /* CONFIG_BIGNUM */

@@ -262,10 +262,12 @@ typedef struct {
     const char *data;
 } str_t;
 
+#if CONFIG_FLOAT
 typedef struct {
     obj_base_t base;
     float_val_t value;
 } float_t_; /* named with a trailing underscore: float_t is taken by <math.h> */
+#endif
 
 typedef struct {
     obj_base_t base;
@@ -334,7 +336,10 @@ extern const obj_base_t obj_ellipsis_obj, obj_not_implemented_obj;
 /* ---- the built-in types (each defined in the file named) ---- */
 extern const type_t type_type, type_object;                               /* objtype.c */
 extern const type_t type_none, type_bool, type_ellipsis, type_not_implemented; /* objsingleton.c */
-extern const type_t type_int, type_float;                                  /* objint.c, objfloat.c */
+extern const type_t type_int;                                              /* objint.c */
+#if CONFIG_FLOAT
+extern const type_t type_float;                                            /* objfloat.c */
+#endif
 extern const type_t type_str, type_bytes, type_bytearray, type_memoryview; /* objstr.c, objbytes.c */
 extern const type_t type_tuple, type_list, type_dict, type_set, type_frozenset; /* objtuple.c, objlist.c, objdict.c, objset.c */
 extern const type_t type_range, type_slice;                                 /* objrange.c, objslice.c */
@@ -357,7 +362,11 @@ qstr obj_type_name(obj_t o);
 static inline bool obj_is_small_int(obj_t o) { return OBJ_IS_SMALL_INT(o); }
 static inline bool obj_is_str(obj_t o) { return OBJ_IS_QSTR(o) || obj_is_type(o, &type_str); }
 static inline bool obj_is_int(obj_t o) { return OBJ_IS_SMALL_INT(o) || obj_is_type(o, &type_int); }
+#if CONFIG_FLOAT
 static inline bool obj_is_float(obj_t o) { return obj_is_type(o, &type_float); }
+#else
+static inline bool obj_is_float(obj_t o) { (void)o; return false; }
+#endif
 /* true for exact types and for instances of subclasses (a Python class deriving from the type). */
 bool obj_is_str_or_subclass(obj_t o);
 
@@ -370,10 +379,12 @@ intptr_t obj_get_int(obj_t o);                    /* raises TypeError / Overflow
 bool obj_get_int_maybe(obj_t o, intptr_t *out);   /* false if not an int or out of range */
 intptr_t obj_get_index(obj_t o);                  /* __index__ semantics: ints and bools only */
 long long obj_get_ll(obj_t o);
+#if CONFIG_FLOAT
 obj_t obj_new_float(float_val_t v);
 obj_t obj_new_float_from_str(const char *s, size_t len); /* raises ValueError */
 float_val_t obj_get_float(obj_t o);               /* int, float, bool; raises TypeError */
 bool obj_get_float_maybe(obj_t o, float_val_t *out);
+#endif
 obj_t obj_new_str(const char *data, size_t len);  /* copies; interns short identifier-like strings */
 obj_t obj_new_str_from_vstr(struct vstr *vs);     /* takes over the vstr's buffer */
 obj_t obj_new_str_static(const char *data, size_t len); /* data stays in flash */
@@ -436,13 +447,17 @@ void repr_guard_leave(repr_guard_t *guard);
  * the two files share. */
 obj_t int_unary_op(unary_op_t op, obj_t self);           /* accepts bool */
 obj_t int_binary_op(binary_op_t op, obj_t lhs, obj_t rhs); /* accepts bool; int/float mixes too */
+#if CONFIG_FLOAT
 int int_cmp_float(obj_t i, float_val_t f);               /* exact: -1, 0, 1, or 2 when f is nan */
 obj_t int_from_float(float_val_t f);                     /* int(f): OverflowError / ValueError */
 float_val_t int_as_float(obj_t i);                       /* correctly rounded; OverflowError */
+#endif
 obj_t int_index(obj_t o);   /* operator.index(o) as an int object (bin/hex/oct); CPython's TypeError */
 /* ---- added by the fixups helper ---- */
 bool obj_is_index(obj_t o); /* int, bool, int subclass or __index__: what sequences accept as an index */
+#if CONFIG_FLOAT
 obj_t float_binary_op_values(binary_op_t op, float_val_t a, float_val_t b); /* arithmetic and compare */
+#endif
 /* range's iterator (objrange.c), public so the VM may step it inline: `left` items remain, the next
  * being cur; cur advances by step only while items remain, so it never overflows. */
 typedef struct {

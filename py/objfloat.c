@@ -13,6 +13,9 @@
 #include "gc.h"
 #include "objtype.h"
 
+/* without a float type (CONFIG_FLOAT 0) this file compiles to nothing */
+#if CONFIG_FLOAT
+
 #if CONFIG_FLOAT == 1
 #define REPR_MIN_DIGITS (15)
 #define REPR_MAX_DIGITS (17)
@@ -904,3 +907,5 @@ const type_t type_float = {
     .attr = float_attr,
     .locals_dict = (dict_t *)&float_locals_dict,
 };
+
+#endif /* CONFIG_FLOAT */

@@ -2,6 +2,8 @@
  * everything that fits a word minus the tag, and heap bignums (int_big_t: an mpz with its digits in
  * the same allocation) beyond.  A bignum is never in small-int range, so equal ints of small size
  * are always equal words.  bool is a subclass: every entry point here accepts True and False.
+ * Without CONFIG_BIGNUM there are only small ints: a result beyond them raises OverflowError
+ * ("small int overflow", as MicroPython without long ints) and mpz.c is not linked.
  *
  * The runtime already handles the common small-int operators inline; the slots here take over when
  * a result overflows, an operand is a bignum or a float, or the operation is one it leaves out. */
@@ -10,13 +12,16 @@
 #include "runtime.h"
 #include "objstr.h"
 #include "format.h"
-#include "mpz.h"
 #include "gc.h"
 #include "objtype.h"
+#if CONFIG_BIGNUM
+#include "mpz.h"
+#endif
 
 /* CPython's default sys.int_info.default_max_str_digits */
 #define INT_MAX_STR_DIGITS (4300)
 
+#if CONFIG_BIGNUM
 typedef struct {
     obj_base_t base;
     mpz_t z;
@@ -78,6 +83,11 @@ static const mpz_t *as_mpz(obj_t o, mpz_tmp_t *t) {
     }
     return &((const int_big_t *)o)->z;
 }
+#else
+static RT_NORETURN void raise_small_overflow(void) {
+    rt_raise_overflow("small int overflow");
+}
+#endif
 
 /* bools as the small ints 0 and 1; other values unchanged. */
 static inline obj_t unbool(obj_t o) {
@@ -92,7 +102,11 @@ static inline bool is_int(obj_t o) {
 }
 
 static bool is_neg(obj_t o) {
+#if CONFIG_BIGNUM
     return OBJ_IS_SMALL_INT(o) ? OBJ_SMALL_INT_VALUE(o) < 0 : ((const int_big_t *)o)->z.neg;
+#else
+    return OBJ_SMALL_INT_VALUE(o) < 0;
+#endif
 }
 
 /* ---- constructors and accessors ---- */
@@ -108,29 +122,42 @@ obj_t obj_new_int_from_ll(long long v) {
     if (SMALL_INT_FITS(v)) {
         return OBJ_NEW_SMALL_INT((small_int_t)v);
     }
+#if CONFIG_BIGNUM
     int_big_t *o = big_alloc(MPZ_LL_DIGS);
     mpz_set_ll(&o->z, v);
     return OBJ_FROM_PTR(o);
+#else
+    raise_small_overflow();
+#endif
 }
 
 obj_t obj_new_int_from_ull(unsigned long long v) {
     if (v <= (unsigned long long)SMALL_INT_MAX) {
         return OBJ_NEW_SMALL_INT((small_int_t)v);
     }
+#if CONFIG_BIGNUM
     int_big_t *o = big_alloc(MPZ_LL_DIGS);
     mpz_set_ull(&o->z, v, false);
     return OBJ_FROM_PTR(o);
+#else
+    raise_small_overflow();
+#endif
 }
 
+#if CONFIG_FLOAT
 /* An int from the integral part of a finite double. */
 static obj_t int_from_double(double d) {
     if (d > -9.2e18 && d < 9.2e18) {
         return obj_new_int_from_ll((long long)d);
     }
+#if CONFIG_BIGNUM
     mpz_t z;
     mpz_init(&z);
     mpz_set_double(&z, d);
     return from_mpz(&z);
+#else
+    raise_small_overflow();
+#endif
 }
 
 obj_t int_from_float(float_val_t f) {
@@ -142,6 +169,7 @@ obj_t int_from_float(float_val_t f) {
     }
     return int_from_double((double)f);
 }
+#endif
 
 static RT_NORETURN void raise_not_integer(obj_t o) {
     rt_raise_type_error("'%q' object cannot be interpreted as an integer", obj_type_name(o));
@@ -158,12 +186,14 @@ bool obj_get_int_maybe(obj_t o, intptr_t *out) {
         *out = OBJ_SMALL_INT_VALUE(o);
         return true;
     }
+#if CONFIG_BIGNUM
     long long v;
     if (obj_is_type(o, &type_int) && mpz_as_ll(&((const int_big_t *)o)->z, &v) && v >= INTPTR_MIN
         && v <= INTPTR_MAX) {
         *out = (intptr_t)v;
         return true;
     }
+#endif
     return false;
 }
 
@@ -183,6 +213,7 @@ long long obj_get_ll(obj_t o) {
     if (OBJ_IS_SMALL_INT(o)) {
         return OBJ_SMALL_INT_VALUE(o);
     }
+#if CONFIG_BIGNUM
     long long v;
     if (obj_is_type(o, &type_int)) {
         if (!mpz_as_ll(&((const int_big_t *)o)->z, &v)) {
@@ -190,6 +221,7 @@ long long obj_get_ll(obj_t o) {
         }
         return v;
     }
+#endif
     raise_not_integer(o);
 }
 
@@ -231,6 +263,7 @@ obj_t int_index(obj_t o) {
 
 intptr_t obj_get_index(obj_t o) {
     o = index_value(o);
+#if CONFIG_BIGNUM
     if (OBJ_IS_SMALL_INT(o)) {
         return OBJ_SMALL_INT_VALUE(o);
     }
@@ -239,21 +272,28 @@ intptr_t obj_get_index(obj_t o) {
         rt_raise_msg(&type_IndexError, "cannot fit 'int' into an index-sized integer");
     }
     return (intptr_t)v;
+#else
+    return OBJ_SMALL_INT_VALUE(o);
+#endif
 }
 
+#if CONFIG_FLOAT
 /* The value as a double, raising OverflowError when it is beyond the float range. */
 float_val_t int_as_float(obj_t o) {
     o = unbool(o);
-    if (OBJ_IS_SMALL_INT(o)) {
-        return (float_val_t)OBJ_SMALL_INT_VALUE(o);
+#if CONFIG_BIGNUM
+    if (!OBJ_IS_SMALL_INT(o)) {
+        bool overflow;
+        double d = mpz_as_double(&((const int_big_t *)o)->z, &overflow);
+        if (overflow || isinf((float_val_t)d)) {
+            rt_raise_overflow("int too large to convert to float");
+        }
+        return (float_val_t)d;
     }
-    bool overflow;
-    double d = mpz_as_double(&((const int_big_t *)o)->z, &overflow);
-    if (overflow || isinf((float_val_t)d)) {
-        rt_raise_overflow("int too large to convert to float");
-    }
-    return (float_val_t)d;
+#endif
+    return (float_val_t)OBJ_SMALL_INT_VALUE(o);
 }
+#endif
 
 /* ---- parsing ---- */
 
@@ -333,6 +373,7 @@ static obj_t parse_int(const char *str, size_t len, int base, obj_t orig, bool l
                              "use sys.set_int_max_str_digits() to increase the limit",
                              INT_MAX_STR_DIGITS, (unsigned)n);
     }
+#if CONFIG_BIGNUM
     if (n <= 12) {
         /* at most 36**12 < 2**63: no overflow */
         long long v = 0;
@@ -351,6 +392,21 @@ static obj_t parse_int(const char *str, size_t len, int base, obj_t orig, bool l
         m_free(digits);
     }
     return from_mpz(&z);
+#else
+    /* the magnitude, which may be one more than SMALL_INT_MAX when negative */
+    uintptr_t v = 0, max = (uintptr_t)SMALL_INT_MAX + neg;
+    for (size_t i = 0; i < n; i++) {
+        unsigned d = (unsigned)digit_value(digits[i]);
+        if (v > (max - d) / (unsigned)base) {
+            raise_small_overflow();
+        }
+        v = v * (unsigned)base + d;
+    }
+    if (digits != stack) {
+        m_free(digits);
+    }
+    return OBJ_NEW_SMALL_INT(neg && v ? -(small_int_t)(v - 1) - 1 : (small_int_t)v);
+#endif
 }
 
 obj_t obj_new_int_from_str(const char *s, size_t len, int base) {
@@ -359,16 +415,18 @@ obj_t obj_new_int_from_str(const char *s, size_t len, int base) {
 
 /* ---- printing ---- */
 
-/* Writes |v| in decimal ending just before end; returns the start. */
-static char *small_to_str(char *end, small_int_t v) {
+/* Writes the digits of |v| in base ending just before end; returns the start. */
+static char *small_to_str(char *end, small_int_t v, unsigned base, bool upper) {
+    const char *dig = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     uintptr_t m = v < 0 ? (uintptr_t)0 - (uintptr_t)v : (uintptr_t)v;
     do {
-        *--end = (char)('0' + m % 10);
-        m /= 10;
+        *--end = dig[m % base];
+        m /= base;
     } while (m);
     return end;
 }
 
+#if CONFIG_BIGNUM
 static void check_str_digits(const mpz_t *z) {
     /* a b-bit number has at least floor((b - 1) * log10(2)) + 1 digits */
     size_t bits = mpz_bit_length(z);
@@ -391,6 +449,7 @@ static char *big_digits(const mpz_t *z, int base, bool upper, size_t *len) {
     }
     return buf;
 }
+#endif
 
 static void int_print(const print_t *p, obj_t self, print_kind_t kind) {
     (void)kind;
@@ -398,13 +457,14 @@ static void int_print(const print_t *p, obj_t self, print_kind_t kind) {
     if (OBJ_IS_SMALL_INT(self)) {
         char buf[24], *end = buf + sizeof(buf);
         small_int_t v = OBJ_SMALL_INT_VALUE(self);
-        char *s = small_to_str(end, v);
+        char *s = small_to_str(end, v, 10, false);
         if (v < 0) {
             *--s = '-';
         }
         print_strn(p, s, (size_t)(end - s));
         return;
     }
+#if CONFIG_BIGNUM
     const mpz_t *z = &((const int_big_t *)self)->z;
     size_t len;
     char *buf = big_digits(z, 10, false, &len);
@@ -413,11 +473,13 @@ static void int_print(const print_t *p, obj_t self, print_kind_t kind) {
     }
     print_strn(p, buf, len);
     m_free(buf);
+#endif
 }
 
 /* ---- hashing and comparison with floats ---- */
 
 static obj_t int_hash(obj_t o) {
+#if CONFIG_BIGNUM
     intptr_t h;
     if (OBJ_IS_SMALL_INT(o)) {
         mpz_tmp_t t;
@@ -426,8 +488,12 @@ static obj_t int_hash(obj_t o) {
         h = mpz_hash(&((const int_big_t *)o)->z);
     }
     return OBJ_NEW_SMALL_INT(h == -1 ? -2 : h);
+#else
+    return OBJ_NEW_SMALL_INT(small_int_hash(OBJ_SMALL_INT_VALUE(o)));
+#endif
 }
 
+#if CONFIG_FLOAT
 int int_cmp_float(obj_t i, float_val_t f) {
     i = unbool(i);
     if (isnan(f)) {
@@ -445,6 +511,7 @@ int int_cmp_float(obj_t i, float_val_t f) {
     }
     /* exact: compare with the integral part, then let the fraction decide a tie */
     double t = trunc((double)f);
+#if CONFIG_BIGNUM
     mpz_tmp_t tmp;
     mpz_t ft;
     mpz_init(&ft);
@@ -454,8 +521,19 @@ int int_cmp_float(obj_t i, float_val_t f) {
     if (c) {
         return c;
     }
+#else
+    /* every small int is within +-9.2e18, where long long holds t exactly */
+    if (t < -9.2e18 || t > 9.2e18) {
+        return t < 0 ? 1 : -1;
+    }
+    long long v = OBJ_SMALL_INT_VALUE(i), tv = (long long)t;
+    if (v != tv) {
+        return v < tv ? -1 : 1;
+    }
+#endif
     return t < f ? -1 : t > f ? 1 : 0;
 }
+#endif
 
 static obj_t compare_result(binary_op_t op, int c) {
     if (c == 2) {
@@ -471,6 +549,7 @@ static obj_t compare_result(binary_op_t op, int c) {
     }
 }
 
+#if CONFIG_FLOAT
 /* One operand an int, the other a float. */
 static obj_t mixed_float_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     if (op <= BINARY_OP_NE) {
@@ -484,9 +563,23 @@ static obj_t mixed_float_op(binary_op_t op, obj_t lhs, obj_t rhs) {
     float_val_t b = obj_is_float(rhs) ? ((float_t_ *)rhs)->value : int_as_float(rhs);
     return float_binary_op_values(op, a, b);
 }
+#endif
 
 /* ---- arithmetic ---- */
 
+/* x ** -n */
+static obj_t int_pow_negative(obj_t lhs, obj_t rhs) {
+#if CONFIG_FLOAT
+    return float_binary_op_values(BINARY_OP_POW, int_as_float(lhs), int_as_float(rhs));
+#else
+    (void)lhs;
+    (void)rhs;
+    rt_raise_value_error("negative power with no float support");
+#endif
+}
+
+#if CONFIG_BIGNUM
+#if CONFIG_FLOAT
 static obj_t int_true_div(obj_t lhs, obj_t rhs) {
     mpz_tmp_t ta, tb;
     const mpz_t *a = as_mpz(lhs, &ta), *b = as_mpz(rhs, &tb);
@@ -500,10 +593,11 @@ static obj_t int_true_div(obj_t lhs, obj_t rhs) {
     }
     return obj_new_float((float_val_t)r);
 }
+#endif
 
 static obj_t int_pow(obj_t lhs, obj_t rhs) {
     if (is_neg(rhs)) {
-        return float_binary_op_values(BINARY_OP_POW, int_as_float(lhs), int_as_float(rhs));
+        return int_pow_negative(lhs, rhs);
     }
     mpz_tmp_t ta;
     const mpz_t *a = as_mpz(lhs, &ta);
@@ -568,6 +662,81 @@ static obj_t int_divmod(binary_op_t op, obj_t lhs, obj_t rhs) {
     obj_t items[2] = { big_finish(q), big_finish(r) };
     return obj_new_tuple(2, items);
 }
+#else /* small ints only: the operands are small ints */
+
+#if CONFIG_FLOAT
+static obj_t int_true_div(obj_t lhs, obj_t rhs) {
+    small_int_t b = OBJ_SMALL_INT_VALUE(rhs);
+    if (b == 0) {
+        rt_raise_zero_division("division by zero");
+    }
+    return obj_new_float((float_val_t)((double)OBJ_SMALL_INT_VALUE(lhs) / (double)b));
+}
+#endif
+
+static small_int_t small_mul(small_int_t a, small_int_t b) {
+    small_int_t r;
+    if (__builtin_mul_overflow(a, b, &r) || !SMALL_INT_FITS(r)) {
+        raise_small_overflow();
+    }
+    return r;
+}
+
+static obj_t int_pow(obj_t lhs, obj_t rhs) {
+    if (is_neg(rhs)) {
+        return int_pow_negative(lhs, rhs);
+    }
+    small_int_t a = OBJ_SMALL_INT_VALUE(lhs), r = 1;
+    uintptr_t e = (uintptr_t)OBJ_SMALL_INT_VALUE(rhs);
+    for (;;) {
+        if (e & 1) {
+            r = small_mul(r, a);
+        }
+        e >>= 1;
+        if (e == 0) {
+            return OBJ_NEW_SMALL_INT(r);
+        }
+        /* a**(2**k) with 2**k <= e: overflows only when the result does */
+        a = small_mul(a, a);
+    }
+}
+
+static obj_t int_shift(binary_op_t op, obj_t lhs, obj_t rhs) {
+    const small_int_t bits = (small_int_t)(sizeof(small_int_t) * 8 - 1);
+    small_int_t a = OBJ_SMALL_INT_VALUE(lhs), n = OBJ_SMALL_INT_VALUE(rhs);
+    if (n < 0) {
+        rt_raise_value_error("negative shift count");
+    }
+    if (op == BINARY_OP_RSHIFT || a == 0) {
+        return OBJ_NEW_SMALL_INT(a >> (n < bits ? n : bits));
+    }
+    if (n >= bits || a > (SMALL_INT_MAX >> n) || a < (SMALL_INT_MIN >> n)) {
+        raise_small_overflow();
+    }
+    return OBJ_NEW_SMALL_INT(a * ((small_int_t)1 << n));
+}
+
+static obj_t int_divmod(binary_op_t op, obj_t lhs, obj_t rhs) {
+    small_int_t a = OBJ_SMALL_INT_VALUE(lhs), b = OBJ_SMALL_INT_VALUE(rhs);
+    if (b == 0) {
+        rt_raise_zero_division(op == BINARY_OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
+    }
+    small_int_t q = a / b, r = a % b;
+    if (r != 0 && (r < 0) != (b < 0)) {
+        q--;
+        r += b;
+    }
+    if (op == BINARY_OP_MOD) {
+        return OBJ_NEW_SMALL_INT(r);
+    }
+    obj_t qo = obj_new_int(q);   /* SMALL_INT_MIN // -1 overflows */
+    if (op == BINARY_OP_FLOORDIV) {
+        return qo;
+    }
+    obj_t items[2] = { qo, OBJ_NEW_SMALL_INT(r) };
+    return obj_new_tuple(2, items);
+}
+#endif
 
 static bool is_sequence(obj_t o) {
     return obj_is_str(o) || obj_is_type(o, &type_list) || obj_is_type(o, &type_tuple)
@@ -586,14 +755,18 @@ obj_t int_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
         op = (binary_op_t)(op - BINARY_OP_INPLACE_OR + BINARY_OP_OR);
     }
     if (!is_int(lhs) || !is_int(rhs)) {
+#if CONFIG_FLOAT
         if ((obj_is_float(lhs) && is_int(rhs)) || (obj_is_float(rhs) && is_int(lhs))) {
             return mixed_float_op(op, lhs, rhs);
         }
+#endif
         if (op == BINARY_OP_MUL && is_int(lhs) && is_sequence(rhs)) {
             return rt_binary_op(BINARY_OP_MUL, rhs, lhs);
         }
         return OBJ_NULL;
     }
+#if CONFIG_BIGNUM
+#if CONFIG_FLOAT
     if (OBJ_IS_SMALL_INT(lhs) && OBJ_IS_SMALL_INT(rhs) && op == BINARY_OP_TRUEDIV) {
         small_int_t a = OBJ_SMALL_INT_VALUE(lhs), b = OBJ_SMALL_INT_VALUE(rhs);
         const long long exact = 1LL << 53;   /* not small_int_t: 32 bits on 32-bit ports */
@@ -601,6 +774,7 @@ obj_t int_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
             return obj_new_float((float_val_t)((double)a / (double)b));
         }
     }
+#endif
     mpz_tmp_t ta, tb;
     const mpz_t *a = as_mpz(lhs, &ta), *b = as_mpz(rhs, &tb);
     int_big_t *r;
@@ -626,8 +800,10 @@ obj_t int_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
             return big_finish(r);
         case BINARY_OP_FLOORDIV: case BINARY_OP_MOD: case BINARY_OP_DIVMOD:
             return int_divmod(op, lhs, rhs);
+#if CONFIG_FLOAT
         case BINARY_OP_TRUEDIV:
             return int_true_div(lhs, rhs);
+#endif
         case BINARY_OP_POW:
             return int_pow(lhs, rhs);
         case BINARY_OP_LSHIFT: case BINARY_OP_RSHIFT:
@@ -635,17 +811,45 @@ obj_t int_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
         default:
             return OBJ_NULL;
     }
+#else
+    small_int_t a = OBJ_SMALL_INT_VALUE(lhs), b = OBJ_SMALL_INT_VALUE(rhs);
+    switch (op) {
+        case BINARY_OP_LT: case BINARY_OP_GT: case BINARY_OP_EQ:
+        case BINARY_OP_LE: case BINARY_OP_GE: case BINARY_OP_NE:
+            return compare_result(op, (a > b) - (a < b));
+        case BINARY_OP_ADD: return obj_new_int(a + b);   /* two small ints cannot overflow a word */
+        case BINARY_OP_SUB: return obj_new_int(a - b);
+        case BINARY_OP_MUL: return OBJ_NEW_SMALL_INT(small_mul(a, b));
+        case BINARY_OP_AND: return OBJ_NEW_SMALL_INT(a & b);
+        case BINARY_OP_OR: return OBJ_NEW_SMALL_INT(a | b);
+        case BINARY_OP_XOR: return OBJ_NEW_SMALL_INT(a ^ b);
+        case BINARY_OP_FLOORDIV: case BINARY_OP_MOD: case BINARY_OP_DIVMOD:
+            return int_divmod(op, lhs, rhs);
+#if CONFIG_FLOAT
+        case BINARY_OP_TRUEDIV:
+            return int_true_div(lhs, rhs);
+#endif
+        case BINARY_OP_POW:
+            return int_pow(lhs, rhs);
+        case BINARY_OP_LSHIFT: case BINARY_OP_RSHIFT:
+            return int_shift(op, lhs, rhs);
+        default:
+            return OBJ_NULL;
+    }
+#endif
 }
 
 static obj_t int_negate(obj_t o) {
-    if (OBJ_IS_SMALL_INT(o)) {
-        return obj_new_int(-OBJ_SMALL_INT_VALUE(o));
+#if CONFIG_BIGNUM
+    if (!OBJ_IS_SMALL_INT(o)) {
+        const mpz_t *z = &((const int_big_t *)o)->z;
+        int_big_t *r = big_alloc(z->len);
+        mpz_set(&r->z, z);
+        mpz_neg_inplace(&r->z);
+        return big_finish(r);
     }
-    const mpz_t *z = &((const int_big_t *)o)->z;
-    int_big_t *r = big_alloc(z->len);
-    mpz_set(&r->z, z);
-    mpz_neg_inplace(&r->z);
-    return big_finish(r);
+#endif
+    return obj_new_int(-OBJ_SMALL_INT_VALUE(o));
 }
 
 obj_t int_unary_op(unary_op_t op, obj_t self) {
@@ -665,8 +869,10 @@ obj_t int_unary_op(unary_op_t op, obj_t self) {
         case UNARY_OP_INVERT:
             /* ~x == -x - 1 */
             return int_binary_op(BINARY_OP_SUB, int_negate(self), OBJ_NEW_SMALL_INT(1));
+#if CONFIG_FLOAT
         case UNARY_OP_FLOAT:
             return obj_new_float(int_as_float(self));
+#endif
         default:
             return OBJ_NULL;
     }
@@ -679,6 +885,9 @@ obj_t int_pow_mod(obj_t base, obj_t exp, obj_t mod) {
     if (!is_int(base) || !is_int(exp) || !is_int(mod)) {
         rt_raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
     }
+#if !CONFIG_BIGNUM
+    rt_raise_msg(&type_NotImplementedError, "3-arg pow() not supported");   /* as MicroPython's */
+#else
     mpz_tmp_t tb, te, tm;
     const mpz_t *b = as_mpz(base, &tb), *e = as_mpz(exp, &te), *m = as_mpz(mod, &tm);
     if (m->len == 0) {
@@ -699,6 +908,7 @@ obj_t int_pow_mod(obj_t base, obj_t exp, obj_t mod) {
     }
     mpz_free(&inv);
     return from_mpz(&r);
+#endif
 }
 
 /* ---- int(x), int(x, base) ---- */
@@ -744,9 +954,11 @@ static obj_t int_make_new(const type_t *type, size_t n_args, size_t n_kw, const 
     if (is_int(x)) {
         return x;
     }
+#if CONFIG_FLOAT
     if (obj_is_float(x)) {
         return int_from_float(((float_t_ *)x)->value);
     }
+#endif
     static const qstr converters[] = { Q___int__, Q___index__, Q___trunc__ };
     obj_t dest[2];
     for (size_t i = 0; i < sizeof(converters) / sizeof(converters[0]); i++) {
@@ -796,9 +1008,11 @@ void int_format(vstr_t *out, obj_t value, const format_spec_t *spec) {
     value = unbool(value);
     char type = spec->type;
     switch (type) {
+#if CONFIG_FLOAT
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
             float_format(out, int_as_float(value), spec);
             return;
+#endif
         case 0: case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
             break;
         default:
@@ -816,13 +1030,14 @@ void int_format(vstr_t *out, obj_t value, const format_spec_t *spec) {
     char small[72], *digits, *heap = NULL;
     size_t n;
     bool neg = is_neg(value);
-    if (OBJ_IS_SMALL_INT(value)) {
-        mpz_tmp_t t;
-        const mpz_t *z = as_mpz(value, &t);
-        n = mpz_to_str(z, base, type == 'X', small);
-        digits = small;
-    } else {
+#if CONFIG_BIGNUM
+    if (!OBJ_IS_SMALL_INT(value)) {
         heap = digits = big_digits(&((const int_big_t *)value)->z, base, type == 'X', &n);
+    } else
+#endif
+    {
+        digits = small_to_str(small + sizeof(small), OBJ_SMALL_INT_VALUE(value), (unsigned)base, type == 'X');
+        n = (size_t)(small + sizeof(small) - digits);
     }
     char prefix[4];
     size_t plen = 0;
@@ -872,16 +1087,39 @@ static obj_t int_self(obj_t self) {
 }
 static FUN_DEFINE_1(int_self_obj, int_self);
 
+#if CONFIG_BIGNUM
 static obj_t int_bit_length(obj_t self) {
     mpz_tmp_t t;
     return OBJ_NEW_SMALL_INT((small_int_t)mpz_bit_length(as_mpz(unbool(self), &t)));
 }
-static FUN_DEFINE_1(int_bit_length_obj, int_bit_length);
 
 static obj_t int_bit_count(obj_t self) {
     mpz_tmp_t t;
     return OBJ_NEW_SMALL_INT((small_int_t)mpz_popcount(as_mpz(unbool(self), &t)));
 }
+#else
+static uintptr_t magnitude(obj_t self) {
+    small_int_t v = OBJ_SMALL_INT_VALUE(unbool(self));
+    return v < 0 ? (uintptr_t)0 - (uintptr_t)v : (uintptr_t)v;
+}
+
+static obj_t int_bit_length(obj_t self) {
+    small_int_t n = 0;
+    for (uintptr_t m = magnitude(self); m; m >>= 1) {
+        n++;
+    }
+    return OBJ_NEW_SMALL_INT(n);
+}
+
+static obj_t int_bit_count(obj_t self) {
+    small_int_t n = 0;
+    for (uintptr_t m = magnitude(self); m; m &= m - 1) {
+        n++;
+    }
+    return OBJ_NEW_SMALL_INT(n);
+}
+#endif
+static FUN_DEFINE_1(int_bit_length_obj, int_bit_length);
 static FUN_DEFINE_1(int_bit_count_obj, int_bit_count);
 
 static obj_t int_as_integer_ratio(obj_t self) {
@@ -900,6 +1138,7 @@ static obj_t int_round(size_t n_args, const obj_t *args) {
         return self;
     }
     /* round half to even at 10**-nd */
+#if CONFIG_BIGNUM
     obj_t p = int_pow(OBJ_NEW_SMALL_INT(10), obj_new_int(-nd));
     obj_t qr = int_divmod(BINARY_OP_DIVMOD, self, p);
     obj_t q = ((tuple_t *)qr)->items[0], r = ((tuple_t *)qr)->items[1];
@@ -910,6 +1149,24 @@ static obj_t int_round(size_t n_args, const obj_t *args) {
         q = int_binary_op(BINARY_OP_ADD, q, OBJ_NEW_SMALL_INT(1));
     }
     return int_binary_op(BINARY_OP_MUL, q, p);
+#else
+    small_int_t p = 1;
+    for (; nd < 0; nd++) {
+        if (p > SMALL_INT_MAX / 10) {
+            return OBJ_NEW_SMALL_INT(0);   /* |self| < 10**-nd / 2 */
+        }
+        p *= 10;
+    }
+    small_int_t v = OBJ_SMALL_INT_VALUE(self), q = v / p, r = v % p;
+    if (r < 0) {
+        q--;
+        r += p;
+    }
+    if (2 * r > p || (2 * r == p && (q & 1))) {
+        q++;
+    }
+    return OBJ_NEW_SMALL_INT(small_mul(q, p));
+#endif
 }
 static FUN_DEFINE_VAR(int_round_obj, 1, 2, int_round);
 
@@ -938,6 +1195,7 @@ static obj_t int_to_bytes(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     bool big = byteorder_big(a[1]), is_signed = obj_is_true(a[2]);
     obj_t self = unbool(args[0]);
+#if CONFIG_BIGNUM
     mpz_tmp_t t;
     const mpz_t *z = as_mpz(self, &t);
     if (z->neg && !is_signed) {
@@ -947,6 +1205,22 @@ static obj_t int_to_bytes(size_t n_args, size_t n_kw, const obj_t *args) {
     if (!mpz_to_bytes(z, big, is_signed, buf, (size_t)len)) {
         rt_raise_overflow("int too big to convert");
     }
+#else
+    small_int_t v = OBJ_SMALL_INT_VALUE(self);
+    if (v < 0 && !is_signed) {
+        rt_raise_overflow("can't convert negative int to unsigned");
+    }
+    /* fits in len bytes: the bits above the value bits (and the sign bit when signed) are a sign copy */
+    size_t bits = (size_t)len * 8;
+    if (bits < sizeof(small_int_t) * 8 && (bits == 0 ? v != 0 : (v >> (bits - is_signed)) != (v < 0 ? -1 : 0))) {
+        rt_raise_overflow("int too big to convert");
+    }
+    uint8_t *buf = m_new(uint8_t, (size_t)len + 1);
+    for (size_t i = 0; i < (size_t)len; i++) {
+        uint8_t b = i < sizeof(small_int_t) ? (uint8_t)((uintptr_t)v >> (8 * i)) : (v < 0 ? 0xff : 0);
+        buf[big ? (size_t)len - 1 - i : i] = b;
+    }
+#endif
     obj_t r = obj_new_bytes(buf, (size_t)len);
     m_free(buf);
     return r;
@@ -971,10 +1245,22 @@ static obj_t int_from_bytes(size_t n_args, size_t n_kw, const obj_t *args) {
     }
     size_t len;
     const uint8_t *buf = (const uint8_t *)obj_str_get_data(data, &len);
+#if CONFIG_BIGNUM
     mpz_t z;
     mpz_init(&z);
     mpz_from_bytes(&z, buf, len, big, is_signed);
     obj_t r = from_mpz(&z);
+#else
+    /* most significant byte first, starting from the sign extension */
+    small_int_t v = (len > 0 && is_signed && (buf[big ? 0 : len - 1] & 0x80)) ? -1 : 0;
+    for (size_t i = 0; i < len; i++) {
+        if (v > (SMALL_INT_MAX >> 8) || v < (SMALL_INT_MIN >> 8)) {
+            raise_small_overflow();
+        }
+        v = v * 256 + buf[big ? i : len - 1 - i];
+    }
+    obj_t r = OBJ_NEW_SMALL_INT(v);
+#endif
     if (args[0] != OBJ_ROM(&type_int)) {
         r = rt_call1(args[0], r);
     }

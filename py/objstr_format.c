@@ -189,7 +189,11 @@ static bool format_builtin(vstr_t *out, obj_t value, const char *s, size_t len) 
     }
     bool is_bool = obj_is_type(value, &type_bool);
     bool is_int = obj_is_int(value) || (!is_bool && obj_isinstance(value, &type_int));
+#if CONFIG_FLOAT
     bool is_float = !is_int && obj_isinstance(value, &type_float);
+#else
+    const bool is_float = false;
+#endif
     if (len == 0 || !(is_bool || is_int || is_float)) {
         if (len != 0) {
             rt_raise_type_error("unsupported format string passed to %q.__format__", obj_type_name(value));
@@ -202,11 +206,13 @@ static bool format_builtin(vstr_t *out, obj_t value, const char *s, size_t len) 
     }
     format_spec_t spec;
     spec_parse(s, len, &spec, is_float ? Q_float : is_bool ? Q_bool : Q_int);
+#if CONFIG_FLOAT
     if (is_float) {
         float_format(out, obj_get_float(value), &spec);
-    } else {
-        int_format(out, value, &spec);
+        return true;
     }
+#endif
+    int_format(out, value, &spec);
     return true;
 }
 
@@ -515,10 +521,12 @@ static void pad_out(vstr_t *out, const char *s, size_t len, size_t n_chars, cons
 
 static void pct_int(vstr_t *out, obj_t arg, char conv, const pct_flags_t *f) {
     bool is_num = obj_is_int(arg) || obj_is_type(arg, &type_bool) || obj_isinstance(arg, &type_int);
+#if CONFIG_FLOAT
     if (!is_num && (conv == 'd' || conv == 'i' || conv == 'u') && obj_isinstance(arg, &type_float)) {
         arg = rt_unary_op(UNARY_OP_INT, arg);
         is_num = true;
     }
+#endif
     if (!is_num) {
         if (conv == 'd' || conv == 'i' || conv == 'u') {
             rt_raise_type_error("%%%c format: a real number is required, not %q", (unsigned)conv, obj_type_name(arg));
@@ -579,6 +587,7 @@ static void pct_int(vstr_t *out, obj_t arg, char conv, const pct_flags_t *f) {
     vstr_clear(&digits);
 }
 
+#if CONFIG_FLOAT
 static void pct_float(vstr_t *out, obj_t arg, char conv, const pct_flags_t *f) {
     float_val_t x;
     arg = type_native_self(arg);
@@ -604,6 +613,7 @@ static void pct_float(vstr_t *out, obj_t arg, char conv, const pct_flags_t *f) {
     }
     float_format(out, x, &spec);
 }
+#endif
 
 static bool pct_is_mapping(obj_t args, bool is_bytes) {
     if (obj_is_type(args, &type_tuple) || str_is_str(args) || (is_bytes && str_is_bytes(args))) {
@@ -784,9 +794,11 @@ obj_t str_mod_format(obj_t fmt, obj_t args, bool is_bytes) {
             case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
                 pct_int(&out, arg, conv, &f);
                 break;
+#if CONFIG_FLOAT
             case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
                 pct_float(&out, arg, conv, &f);
                 break;
+#endif
             case 'c':
                 pct_char(&out, arg, &f, is_bytes);
                 break;

@@ -64,7 +64,9 @@ static const dict_t native_dunders_dict;
 #define SEQ_DUNDERS Q___getitem__, Q___len__, Q___contains__, Q___iter__
 static const qstr int_dunders[] = { NUMBER_DUNDERS, Q___index__, Q___invert__, Q___and__, Q___or__, Q___xor__,
                                     Q___lshift__, Q___rshift__, 0 };
+#if CONFIG_FLOAT
 static const qstr float_dunders[] = { NUMBER_DUNDERS, 0 };
+#endif
 static const qstr str_dunders[] = { SEQ_DUNDERS, Q___add__, Q___mul__, Q___rmul__, Q___mod__, 0 };
 static const qstr bytearray_dunders[] = { SEQ_DUNDERS, Q___add__, Q___mul__, Q___rmul__, Q___mod__, Q___setitem__,
                                           Q___delitem__, Q___iadd__, Q___imul__, 0 };
@@ -81,9 +83,11 @@ static const qstr *known_dunders(const type_t *m) {
     if (m == &type_int || m == &type_bool) {
         return int_dunders;
     }
+#if CONFIG_FLOAT
     if (m == &type_float) {
         return float_dunders;
     }
+#endif
     if (m == &type_str || m == &type_bytes) {
         return str_dunders;
     }
@@ -647,12 +651,14 @@ static obj_t user_unary_op(unary_op_t op, obj_t self) {
     if (r == OBJ_NULL && op == UNARY_OP_INT) {
         r = call_dunder(self, Q___index__, 0, NULL);
     }
+#if CONFIG_FLOAT
     if (r == OBJ_NULL && op == UNARY_OP_FLOAT) {
         r = call_dunder(self, Q___index__, 0, NULL);
         if (r != OBJ_NULL) {
             r = obj_new_float((float_val_t)obj_get_ll(r));
         }
     }
+#endif
     if (r == OBJ_NULL) {
         r = native_unary(op, self);
         if (r == OBJ_NULL && op == UNARY_OP_HASH && native_of(self) == NULL) {
@@ -925,9 +931,14 @@ static uint8_t layout_for(const type_t *nat) {
     if (obj_is_subclass(nat, &type_type)) {
         return TYPE_LAYOUT_TYPE;
     }
-    if (obj_is_subclass(nat, &type_int) || nat == &type_float) {
+    if (obj_is_subclass(nat, &type_int)) {
         return TYPE_LAYOUT_WRAP;
     }
+#if CONFIG_FLOAT
+    if (nat == &type_float) {
+        return TYPE_LAYOUT_WRAP;
+    }
+#endif
     return TYPE_LAYOUT_EMBED;
 }
 

@@ -400,7 +400,7 @@ static obj_t parse_float_literal(parser_t *p, const char *s, size_t len) {
 #if CONFIG_FLOAT
     return obj_new_float_from_str(vs.buf, vs.len);
 #else
-    lexer_error(p->lx, "float literals are not supported");
+    lexer_error(p->lx, "decimal numbers not supported");   /* MicroPython's words */
 #endif
 }
 

@@ -2,6 +2,7 @@
  * the core's small printf (see vstr.h for the formats). */
 #include <stdio.h>
 #include <string.h>
+#include "config.h"
 #include "gc.h"
 #include "port.h"
 #include "qstr.h"
@@ -271,6 +272,8 @@ static int put_signed(const print_t *p, long long v, const fmt_flags_t *f) {
     return put_uint(p, u, 10, v < 0, f);
 }
 
+#if CONFIG_FLOAT
+/* (only with a float type: this is what pulls the C library's float printf in) */
 static int put_double(const print_t *p, double v, char conv, const fmt_flags_t *f) {
     char spec[8], buf[64];
     snprintf(spec, sizeof(spec), "%%.*%c", conv);
@@ -280,6 +283,7 @@ static int put_double(const print_t *p, double v, char conv, const fmt_flags_t *
     }
     return put_field(p, buf, (size_t)n, f, true);
 }
+#endif
 
 int print_vfmt(const print_t *p, const char *fmt, va_list ap_in) {
     va_list ap;
@@ -362,11 +366,13 @@ int print_vfmt(const print_t *p, const char *fmt, va_list ap_in) {
             case 'S':
                 total += put_obj(p, va_arg(ap, obj_t), conv == 'r' ? PRINT_REPR : PRINT_STR, &f);
                 break;
+#if CONFIG_FLOAT
             case 'f':
             case 'g':
             case 'e':
                 total += put_double(p, va_arg(ap, double), conv, &f);
                 break;
+#endif
             default:
                 print_strn(p, &conv, 1);
                 total++;

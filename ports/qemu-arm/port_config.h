@@ -1,7 +1,7 @@
 /* port_config.h (qemu-arm): the Cortex-M3 MPS2 AN385 port's choices; py/config.h documents every
- * flag.  MINIMAL=1 (make MINIMAL=1) is the small build of the size report: single-precision
- * floats (the core cannot yet be built without a float type), no f-strings or async, no frozen
- * modules and fewer extmod modules.  CONFIG_BIGNUM is set too but the core does not read it yet. */
+ * flag.  MINIMAL=1 (make MINIMAL=1) is the small build of the size report: no float type, ints
+ * limited to small ints (31 bits), no f-strings or async, no frozen modules and fewer extmod
+ * modules. */
 #ifndef ADDER_PORT_CONFIG_H
 #define ADDER_PORT_CONFIG_H
 
@@ -11,7 +11,7 @@
 #define CONFIG_CHIP_NAME "Cortex-M3"
 
 #if defined(MINIMAL) && MINIMAL
-#define CONFIG_FLOAT (2)      /* C float */
+#define CONFIG_FLOAT (0)
 #define CONFIG_BIGNUM (0)
 #define CONFIG_FSTRINGS (0)
 #define CONFIG_ASYNC (0)

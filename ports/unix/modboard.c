@@ -51,11 +51,28 @@ static obj_t board_pin(obj_t name) {
 }
 static FUN_DEFINE_1(board_pin_obj, board_pin);
 
+/* Analog values are floats; without a float type they are whole numbers. */
+static obj_t number_new(double v) {
+#if CONFIG_FLOAT
+    return obj_new_float(v);
+#else
+    return obj_new_int((intptr_t)v);
+#endif
+}
+
+static double number_get(obj_t o) {
+#if CONFIG_FLOAT
+    return obj_get_float(o);
+#else
+    return (double)obj_get_int(o);
+#endif
+}
+
 static obj_t board_adc(size_t n_args, const obj_t *args) {
     if (n_args == 0) {
-        return obj_new_float(vboard_adc_volts());
+        return number_new(vboard_adc_volts());
     }
-    vboard_set_adc(obj_get_float(args[0]));
+    vboard_set_adc(number_get(args[0]));
     return OBJ_NONE;
 }
 static FUN_DEFINE_VAR(board_adc_obj, 0, 1, board_adc);
@@ -74,12 +91,12 @@ static obj_t board_env(size_t n_args, size_t n_kw, const obj_t *args) {
     vboard_i2c_get_env(&v[0], &v[1], &v[2]);
     for (int i = 0; i < 3; i++) {
         if (a[i] != OBJ_NULL && a[i] != OBJ_NONE) {
-            v[i] = obj_get_float(a[i]);
+            v[i] = number_get(a[i]);
         }
     }
     vboard_i2c_set_env(v[0], v[1], v[2]);
     vboard_i2c_get_env(&v[0], &v[1], &v[2]);
-    obj_t items[3] = { obj_new_float(v[0]), obj_new_float(v[1]), obj_new_float(v[2]) };
+    obj_t items[3] = { number_new(v[0]), number_new(v[1]), number_new(v[2]) };
     return obj_new_tuple(3, items);
 }
 static FUN_DEFINE_KW(board_env_obj, 0, board_env);

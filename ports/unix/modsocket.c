@@ -444,7 +444,11 @@ static obj_t socket_settimeout(obj_t self, obj_t t) {
         s->timeout_ms = -1;
         return OBJ_NONE;
     }
+#if CONFIG_FLOAT
     float_val_t v = obj_get_float(t);
+#else
+    intptr_t v = obj_get_int(t);   /* whole seconds without a float type */
+#endif
     if (v < 0) {
         rt_raise_value_error("Timeout value out of range");
     }
