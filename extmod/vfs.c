@@ -88,7 +88,7 @@ static const char *path_data(obj_t path, size_t *len) {
 
 /* OSError(err, strerror, path): the call picks CPython's subclass (FileNotFoundError...). */
 RT_NORETURN static void raise_path_error(int err, obj_t path) {
-    const char *msg = strerror(err);
+    const char *msg = rt_strerror(err);
     obj_t args[3] = { OBJ_NEW_SMALL_INT(err), obj_new_str(msg, strlen(msg)), path };
     rt_raise(rt_call(OBJ_ROM(&type_OSError), 3, 0, args));
 }
@@ -117,7 +117,7 @@ RT_NORETURN static void reraise_with_path(obj_t exc, obj_t path, obj_t path2) {
         obj_tuple_get(exc_get(exc)->args, &n, &items);
         if ((n == 1 || n == 2) && OBJ_IS_SMALL_INT(items[0])) {
             /* MicroPython VFS classes raise OSError(errno) alone */
-            const char *msg = strerror((int)OBJ_SMALL_INT_VALUE(items[0]));
+            const char *msg = rt_strerror((int)OBJ_SMALL_INT_VALUE(items[0]));
             obj_t args[5] = { items[0], n == 2 ? items[1] : obj_new_str(msg, strlen(msg)), path, OBJ_NONE, path2 };
             size_t n_new = path2 != OBJ_NULL ? 5 : 3;
             if (obj_get_type(exc) == &type_OSError) {

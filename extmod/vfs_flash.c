@@ -313,17 +313,7 @@ static void file_attr(obj_t self, qstr attr, obj_t *dest) {
 }
 
 static const map_elem_t file_locals_table[] = {
-    { QOBJ(read), OBJ_ROM(&stream_read_obj) },
-    { QOBJ(readinto), OBJ_ROM(&stream_readinto_obj) },
-    { QOBJ(readline), OBJ_ROM(&stream_readline_obj) },
-    { QOBJ(readlines), OBJ_ROM(&stream_readlines_obj) },
-    { QOBJ(write), OBJ_ROM(&stream_write_obj) },
-    { QOBJ(flush), OBJ_ROM(&stream_flush_obj) },
-    { QOBJ(seek), OBJ_ROM(&stream_seek_obj) },
-    { QOBJ(tell), OBJ_ROM(&stream_tell_obj) },
-    { QOBJ(close), OBJ_ROM(&stream_close_obj) },
-    { QOBJ(__enter__), OBJ_ROM(&stream_enter_obj) },
-    { QOBJ(__exit__), OBJ_ROM(&stream_exit_obj) },
+    STREAM_FILE_METHODS,
 };
 static const DICT_ROM(file_locals, file_locals_table);
 

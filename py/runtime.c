@@ -964,9 +964,42 @@ static const type_t *os_error_type(int e) {
     }
 }
 
+/* Adder's errno values are Linux's on every port (errcodes.h), so the C library's strerror only
+ * describes them on Linux; elsewhere glibc's wording for the codes Adder itself raises. */
+const char *rt_strerror(int err) {
+#if defined(__linux__)
+    return strerror(err);
+#else
+    static const struct { uint8_t code; const char *msg; } table[] = {
+        { EPERM, "Operation not permitted" }, { ENOENT, "No such file or directory" },
+        { EINTR, "Interrupted system call" }, { EIO, "Input/output error" },
+        { EBADF, "Bad file descriptor" }, { EAGAIN, "Resource temporarily unavailable" },
+        { ENOMEM, "Cannot allocate memory" }, { EACCES, "Permission denied" },
+        { EBUSY, "Device or resource busy" }, { EEXIST, "File exists" },
+        { EXDEV, "Invalid cross-device link" }, { ENODEV, "No such device" },
+        { ENOTDIR, "Not a directory" }, { EISDIR, "Is a directory" }, { EINVAL, "Invalid argument" },
+        { EMFILE, "Too many open files" }, { EFBIG, "File too large" },
+        { ENOSPC, "No space left on device" }, { EROFS, "Read-only file system" },
+        { ENAMETOOLONG, "File name too long" }, { ENOTEMPTY, "Directory not empty" },
+        { EOPNOTSUPP, "Operation not supported" }, { EADDRINUSE, "Address already in use" },
+        { ECONNABORTED, "Software caused connection abort" }, { ECONNRESET, "Connection reset by peer" },
+        { ENOBUFS, "No buffer space available" }, { ENOTCONN, "Transport endpoint is not connected" },
+        { ETIMEDOUT, "Connection timed out" }, { ECONNREFUSED, "Connection refused" },
+        { EHOSTUNREACH, "No route to host" }, { EALREADY, "Operation already in progress" },
+        { EINPROGRESS, "Operation now in progress" },
+    };
+    for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+        if (table[i].code == err) {
+            return table[i].msg;
+        }
+    }
+    return "Unknown error";
+#endif
+}
+
 void rt_raise_os_error(int errno_) {
     obj_t args[2] = { OBJ_NEW_SMALL_INT(errno_), OBJ_NULL };
-    const char *msg = strerror(errno_);
+    const char *msg = rt_strerror(errno_);
     args[1] = obj_new_str(msg, strlen(msg));
     nlr_raise(obj_new_exception(os_error_type(errno_), 2, args));
 }

@@ -66,6 +66,7 @@ RT_NORETURN void rt_raise_overflow(const char *msg);
 RT_NORETURN void rt_raise_memory_error(void);
 RT_NORETURN void rt_raise_stop_iteration(obj_t value);  /* value OBJ_NULL for a bare StopIteration */
 RT_NORETURN void rt_raise_os_error(int errno_);
+const char *rt_strerror(int err);   /* the message for one of Adder's errno values (errcodes.h) */
 RT_NORETURN void rt_raise_unsupported_binop(binary_op_t op, obj_t lhs, obj_t rhs);
 /* Raises the pending exception (KeyboardInterrupt) if one was set asynchronously. */
 void rt_handle_pending(void);

@@ -22,6 +22,9 @@ void port_stdout_write(const char *s, size_t len) {
         board_uart_write(b);
         last_out = b;
     }
+    if (STATE(dupterm) != OBJ_NULL) {
+        os_dupterm_tx(s, len);   /* os.dupterm's stream gets a copy */
+    }
 }
 
 void port_stderr_write(const char *s, size_t len) {
@@ -35,6 +38,9 @@ int port_stdin_read_char(void) {
     rt_handle_pending();   /* a Ctrl-C that came just before the read must not wait for a key */
     int c;
     while ((c = esp_console_read()) < 0) {
+        if (STATE(dupterm) != OBJ_NULL && (c = os_dupterm_rx()) >= 0) {
+            return c;
+        }
         board_idle();
         rt_handle_pending();
     }
