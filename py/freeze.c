@@ -134,30 +134,40 @@ static void dump_code(const code_t *c) {
     print_str(&print_stdout, ")");
 }
 
+/* One FILENAME=PATH argument: 0, or the exit status.  A function of its own so that no loop
+ * variable lives across the nlr_push (setjmp) below. */
+static int freeze_one(const char *arg) {
+    const char *eq = strchr(arg, '=');
+    if (eq == NULL) {
+        print_fmt(&print_stderr, "adder -X freeze: expected FILENAME=PATH, got %s\n", arg);
+        return 2;
+    }
+    size_t len;
+    char *src = port_read_file(eq + 1, &len);
+    if (src == NULL) {
+        print_fmt(&print_stderr, "adder -X freeze: can't read %s\n", eq + 1);
+        return 1;
+    }
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) != 0) {
+        exc_print(&print_stderr, nlr.exc);
+        return 1;
+    }
+    qstr filename = qstr_from_strn(arg, (size_t)(eq - arg));
+    code_t *code = compile_source(src, len, filename, COMPILE_FILE);
+    print_fmt(&print_stdout, "M(%r,", OBJ_NEW_QSTR(filename));
+    dump_code(code);
+    print_str(&print_stdout, ")\n");
+    nlr_pop();
+    return 0;
+}
+
 int freeze_dump(int n_args, char **args) {
     for (int i = 0; i < n_args; i++) {
-        const char *eq = strchr(args[i], '=');
-        if (eq == NULL) {
-            print_fmt(&print_stderr, "adder -X freeze: expected FILENAME=PATH, got %s\n", args[i]);
-            return 2;
+        int status = freeze_one(args[i]);
+        if (status != 0) {
+            return status;
         }
-        size_t len;
-        char *src = port_read_file(eq + 1, &len);
-        if (src == NULL) {
-            print_fmt(&print_stderr, "adder -X freeze: can't read %s\n", eq + 1);
-            return 1;
-        }
-        nlr_buf_t nlr;
-        if (nlr_push(&nlr) != 0) {
-            exc_print(&print_stderr, nlr.exc);
-            return 1;
-        }
-        qstr filename = qstr_from_strn(args[i], (size_t)(eq - args[i]));
-        code_t *code = compile_source(src, len, filename, COMPILE_FILE);
-        print_fmt(&print_stdout, "M(%r,", OBJ_NEW_QSTR(filename));
-        dump_code(code);
-        print_str(&print_stdout, ")\n");
-        nlr_pop();
     }
     port_stdout_flush();
     return 0;
