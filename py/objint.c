@@ -765,6 +765,16 @@ obj_t int_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
         }
         return OBJ_NULL;
     }
+    switch (op) {   /* these work on small ints and bignums alike */
+        case BINARY_OP_FLOORDIV: case BINARY_OP_MOD: case BINARY_OP_DIVMOD:
+            return int_divmod(op, lhs, rhs);
+        case BINARY_OP_POW:
+            return int_pow(lhs, rhs);
+        case BINARY_OP_LSHIFT: case BINARY_OP_RSHIFT:
+            return int_shift(op, lhs, rhs);
+        default:
+            break;
+    }
 #if CONFIG_BIGNUM
 #if CONFIG_FLOAT
     if (OBJ_IS_SMALL_INT(lhs) && OBJ_IS_SMALL_INT(rhs) && op == BINARY_OP_TRUEDIV) {
@@ -798,16 +808,10 @@ obj_t int_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
             r = big_alloc(mpz_add_size(a, b));
             (op == BINARY_OP_AND ? mpz_and : op == BINARY_OP_OR ? mpz_or : mpz_xor)(&r->z, a, b);
             return big_finish(r);
-        case BINARY_OP_FLOORDIV: case BINARY_OP_MOD: case BINARY_OP_DIVMOD:
-            return int_divmod(op, lhs, rhs);
 #if CONFIG_FLOAT
         case BINARY_OP_TRUEDIV:
             return int_true_div(lhs, rhs);
 #endif
-        case BINARY_OP_POW:
-            return int_pow(lhs, rhs);
-        case BINARY_OP_LSHIFT: case BINARY_OP_RSHIFT:
-            return int_shift(op, lhs, rhs);
         default:
             return OBJ_NULL;
     }
@@ -823,16 +827,10 @@ obj_t int_binary_op(binary_op_t op, obj_t lhs, obj_t rhs) {
         case BINARY_OP_AND: return OBJ_NEW_SMALL_INT(a & b);
         case BINARY_OP_OR: return OBJ_NEW_SMALL_INT(a | b);
         case BINARY_OP_XOR: return OBJ_NEW_SMALL_INT(a ^ b);
-        case BINARY_OP_FLOORDIV: case BINARY_OP_MOD: case BINARY_OP_DIVMOD:
-            return int_divmod(op, lhs, rhs);
 #if CONFIG_FLOAT
         case BINARY_OP_TRUEDIV:
             return int_true_div(lhs, rhs);
 #endif
-        case BINARY_OP_POW:
-            return int_pow(lhs, rhs);
-        case BINARY_OP_LSHIFT: case BINARY_OP_RSHIFT:
-            return int_shift(op, lhs, rhs);
         default:
             return OBJ_NULL;
     }

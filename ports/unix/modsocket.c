@@ -478,25 +478,24 @@ static obj_t socket_fileno(obj_t self) {
 }
 static FUN_DEFINE_1(socket_fileno_obj, socket_fileno);
 
-static obj_t socket_getsockname(obj_t self) {
+/* getsockname and getpeername: the same call shape. */
+static obj_t socket_name(obj_t self, int (*get)(int, struct sockaddr *, socklen_t *)) {
     socket_t *s = get_open(self);
     struct sockaddr_storage sa;
     socklen_t len = sizeof(sa);
-    if (getsockname(s->fd, (struct sockaddr *)&sa, &len) < 0) {
+    if (get(s->fd, (struct sockaddr *)&sa, &len) < 0) {
         raise_errno(errno);
     }
     return addr_to_tuple((struct sockaddr *)&sa);
 }
+
+static obj_t socket_getsockname(obj_t self) {
+    return socket_name(self, getsockname);
+}
 static FUN_DEFINE_1(socket_getsockname_obj, socket_getsockname);
 
 static obj_t socket_getpeername(obj_t self) {
-    socket_t *s = get_open(self);
-    struct sockaddr_storage sa;
-    socklen_t len = sizeof(sa);
-    if (getpeername(s->fd, (struct sockaddr *)&sa, &len) < 0) {
-        raise_errno(errno);
-    }
-    return addr_to_tuple((struct sockaddr *)&sa);
+    return socket_name(self, getpeername);
 }
 static FUN_DEFINE_1(socket_getpeername_obj, socket_getpeername);
 
