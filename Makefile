@@ -6,6 +6,8 @@
 #   make test       install missing tools, build both, run tests/run.py on both
 #   make run        build and start the REPL
 #   make bench      run the benchmarks (tools/bench.py)
+#   make emu        build/adder-nodemcu, the NodeMCU emulator (tools/emu, docs/emulator.md), and
+#                   build/lx106-run, its bare instruction-set simulator for the differential tests
 #   make size       section sizes of the binaries
 #   make clean
 
@@ -49,7 +51,7 @@ MINIMAL_OBJ := $(patsubst %.c,build-minimal/obj/%.o,$(SRC))
 FROZEN_OBJ := $(OBJDIR)/$(FROZEN_C:.c=.o)
 STAGE0 := $(OBJDIR)/adder0
 
-.PHONY: all asan stress minimal test run bench size clean qstr FORCE
+.PHONY: all asan stress minimal emu test run bench size clean qstr FORCE
 
 all: build/adder
 
@@ -78,6 +80,25 @@ build-minimal/adder: $(MINIMAL_OBJ) build-minimal/obj/$(FROZEN_C:.c=.o)
 	$(CC) $(MINIMAL_FLAGS) $(LDFLAGS) -o $@ $(MINIMAL_OBJ) build-minimal/obj/$(FROZEN_C:.c=.o) $(LDLIBS)
 
 minimal: build-minimal/adder
+
+# The NodeMCU emulator: the LX106 simulator, the ESP8266 chip and mask ROM (tools/emu), and the
+# virtual board model it shares with the host port (ports/unix), which uses nothing of the interpreter.
+VBOARD_MODEL_SRC :=
+EMU_SRC := $(filter-out tools/emu/lx106_run.c,$(sort $(wildcard tools/emu/*.c))) $(VBOARD_MODEL_SRC)
+EMU_OBJ := $(patsubst %.c,build/emu/%.o,$(EMU_SRC))
+EMU_CFLAGS := -std=c11 $(WARN) -O2 -g -Itools/emu -Iports/unix
+
+build/adder-nodemcu: $(EMU_OBJ)
+	$(CC) $(EMU_CFLAGS) $(LDFLAGS) -o $@ $(EMU_OBJ) -lm -lutil
+
+build/lx106-run: build/emu/tools/emu/lx106.o build/emu/tools/emu/lx106_run.o
+	$(CC) $(EMU_CFLAGS) $(LDFLAGS) -o $@ $^
+
+build/emu/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(EMU_CFLAGS) -MMD -MP -c $< -o $@
+
+emu: build/adder-nodemcu build/lx106-run
 
 # The qstr table depends on every source; gen_qstr.py rewrites it only when its content changes,
 # so objects are rebuilt only when the set of interned names really changed.
@@ -140,4 +161,4 @@ size: all
 clean:
 	rm -rf build build-asan build-stress build-minimal
 
--include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(STRESS_OBJ:.o=.d) $(MINIMAL_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(EMU_OBJ:.o=.d) build/emu/tools/emu/lx106_run.d $(ASAN_OBJ:.o=.d) $(STRESS_OBJ:.o=.d) $(MINIMAL_OBJ:.o=.d)
