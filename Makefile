@@ -8,6 +8,7 @@
 #   make bench      run the benchmarks (tools/bench.py)
 #   make emu        build/adder-nodemcu, the NodeMCU emulator (tools/emu, docs/emulator.md), and
 #                   build/lx106-run, its bare instruction-set simulator for the differential tests
+#   make run-emu    the REPL on the emulated NodeMCU (the firmware written into its flash first)
 #   make size       section sizes of the binaries
 #   make clean
 
@@ -51,7 +52,7 @@ MINIMAL_OBJ := $(patsubst %.c,build-minimal/obj/%.o,$(SRC))
 FROZEN_OBJ := $(OBJDIR)/$(FROZEN_C:.c=.o)
 STAGE0 := $(OBJDIR)/adder0
 
-.PHONY: all asan stress minimal emu test run bench size clean qstr FORCE
+.PHONY: all asan stress minimal emu run-emu test run bench size clean qstr FORCE
 
 all: build/adder
 
@@ -83,7 +84,7 @@ minimal: build-minimal/adder
 
 # The NodeMCU emulator: the LX106 simulator, the ESP8266 chip and mask ROM (tools/emu), and the
 # virtual board model it shares with the host port (ports/unix), which uses nothing of the interpreter.
-VBOARD_MODEL_SRC :=
+VBOARD_MODEL_SRC := ports/unix/vboard_model.c ports/unix/vboard_i2c.c
 EMU_SRC := $(filter-out tools/emu/lx106_run.c,$(sort $(wildcard tools/emu/*.c))) $(VBOARD_MODEL_SRC)
 EMU_OBJ := $(patsubst %.c,build/emu/%.o,$(EMU_SRC))
 EMU_CFLAGS := -std=c11 $(WARN) -O2 -g -Itools/emu -Iports/unix
@@ -91,7 +92,7 @@ EMU_CFLAGS := -std=c11 $(WARN) -O2 -g -Itools/emu -Iports/unix
 build/adder-nodemcu: $(EMU_OBJ)
 	$(CC) $(EMU_CFLAGS) $(LDFLAGS) -o $@ $(EMU_OBJ) -lm -lutil
 
-build/lx106-run: build/emu/tools/emu/lx106.o build/emu/tools/emu/lx106_run.o
+build/lx106-run: build/emu/tools/emu/lx106.o build/emu/tools/emu/lx106_run.o build/emu/tools/emu/emu_file.o
 	$(CC) $(EMU_CFLAGS) $(LDFLAGS) -o $@ $^
 
 build/emu/%.o: %.c
@@ -99,6 +100,32 @@ build/emu/%.o: %.c
 	$(CC) $(EMU_CFLAGS) -MMD -MP -c $< -o $@
 
 emu: build/adder-nodemcu build/lx106-run
+
+# The REPL on the emulated NodeMCU, on this terminal (Ctrl-A X quits): the firmware written at
+# flash 0 before power-on, the rest of ~/.config/adder/nodemcu-emu-flash.img (the file system) kept
+# from run to run.  docs/emulator.md.
+run-emu: build/adder-nodemcu
+	$(MAKE) -C ports/esp8266
+	./build/adder-nodemcu --write 0:ports/esp8266/build/adder-esp8266.bin
+
+# The emulator's C unit tests (tests/emu/unit_tests.py builds and runs them): the board through its
+# esp_board_t callbacks, and the chip model with the CPU but no ROM or board.
+build/emu-board-test: tests/emu/board_test.c build/emu/tools/emu/board.o $(patsubst %.c,build/emu/%.o,$(VBOARD_MODEL_SRC))
+	$(CC) $(EMU_CFLAGS) $(LDFLAGS) -o $@ $^ -lm
+
+build/emu-chip-test: tests/emu/esp_chip_test.c $(filter build/emu/tools/emu/esp%.o,$(EMU_OBJ)) build/emu/tools/emu/lx106.o
+	$(CC) $(EMU_CFLAGS) $(LDFLAGS) -o $@ $^
+
+# The simulator's embedder API (what build/lx106-run cannot reach), with its guest program.
+build/emu/lx106_api_test.bin: tests/emu/lx106_api_test.S
+	@mkdir -p $(dir $@)
+	xtensa-lx106-elf-as -o build/emu/lx106_api_test.o $<
+	xtensa-lx106-elf-ld -N -Ttext=0x40100000 -o build/emu/lx106_api_test.elf build/emu/lx106_api_test.o
+	xtensa-lx106-elf-objcopy -O binary build/emu/lx106_api_test.elf $@
+
+build/emu-lx106-test: tests/emu/lx106_api_test.c build/emu/tools/emu/lx106.o build/emu/lx106_api_test.bin
+	$(CC) $(EMU_CFLAGS) -DAPI_TEST_BIN='"$(CURDIR)/build/emu/lx106_api_test.bin"' $(LDFLAGS) -o $@ \
+	    tests/emu/lx106_api_test.c build/emu/tools/emu/lx106.o
 
 # The qstr table depends on every source; gen_qstr.py rewrites it only when its content changes,
 # so objects are rebuilt only when the set of interned names really changed.
@@ -143,9 +170,12 @@ test:
 	sh tools/deps.sh
 	$(MAKE) all
 	$(MAKE) asan
+	$(MAKE) emu
+	$(MAKE) -C ports/esp8266
 	$(PYTHON) tests/run.py build/adder build-asan/adder
 	$(MAKE) -C ports/qemu-arm test
 	$(MAKE) -C ports/esp8266 test
+	$(PYTHON) tests/run.py --target nodemcu-emu
 
 # The REPL on the virtual NodeMCU: its 40 KB heap, LEDs shown live, and the flash file system in
 # ~/.config/adder/nodemcu-flash.img (boot.py and main.py run from it).

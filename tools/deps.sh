@@ -17,6 +17,8 @@ for deps_pair in xtensa-lx106-elf-gcc:gcc-xtensa-lx106 xtensa-lx106-elf-ld:binut
     command -v "${deps_pair%%:*}" >/dev/null 2>&1 || deps_missing="$deps_missing ${deps_pair#*:}"
 done
 [ -e /usr/lib/xtensa-lx106-elf/picolibc.specs ] || deps_missing="$deps_missing picolibc-xtensa-lx106-elf"
+# tests/emu: esptool-js runs under node (tests/emu/esptool_js/flash.mjs)
+command -v npm >/dev/null 2>&1 || deps_missing="$deps_missing nodejs npm"
 if [ -n "$deps_missing" ]; then
     echo "deps.sh: installing$deps_missing"
     deps_sudo=""
@@ -25,5 +27,13 @@ if [ -n "$deps_missing" ]; then
     $deps_sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
         $deps_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$deps_missing >/dev/null ||
         echo "deps.sh: could not install$deps_missing" >&2
+fi
+# tests/emu/esptool_js: the npm packages its package-lock.json pins, when missing
+deps_js="$(dirname "$0")/../tests/emu/esptool_js"
+[ -d "$deps_js" ] || deps_js=tests/emu/esptool_js
+if [ -f "$deps_js/package-lock.json" ] && [ ! -d "$deps_js/node_modules/esptool-js" ] && command -v npm >/dev/null 2>&1; then
+    echo "deps.sh: installing esptool-js into $deps_js/node_modules"
+    (cd "$deps_js" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+        echo "deps.sh: could not install esptool-js (npm ci in $deps_js)" >&2
 fi
 true

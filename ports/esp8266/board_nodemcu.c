@@ -44,6 +44,7 @@ void board_init(void) {
     UART_INT_CLR(0) = 0xffffu;
     UART_INT_ENA(0) = UART_RXFIFO_FULL_INT | UART_RXFIFO_TOUT_INT;
     FRC2_CTRL = FRC_CTRL_ENABLE | FRC_CTRL_DIV16;
+    DPORT_EDGE_INT_ENABLE |= DPORT_EDGE_INT_FRC1;   /* FRC1's edge interrupt (PWM) reaches the CPU */
     rom_ets_update_cpu_frequency(80);
     WDT_OP = 11;                        /* about 1.7 s per stage */
     WDT_OP_ND = 11;

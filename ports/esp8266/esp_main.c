@@ -167,6 +167,7 @@ void esp_exception(esp_frame_t *f) {
         __asm__ volatile ("rsr %0, interrupt" : "=a"(pending));
         __asm__ volatile ("rsr %0, intenable" : "=a"(enabled));
         pending &= enabled;
+        __asm__ volatile ("wsr %0, intclear" :: "a"(pending & INUM_EDGE_MASK));
         if (pending & (1u << board_uart_inum)) {
             rx_drain();
             board_uart_irq_ack();

@@ -82,12 +82,18 @@
 #define INUM_GPIO           (4)
 #define INUM_TIMER0         (6)                /* CCOMPARE0 */
 #define INUM_FRC1           (9)
+/* Interrupts 8-13 are edge-type on the LX106 as the ESP8266 configures it (and 7 is the software
+ * one): they stay pending until INTCLEAR clears them. */
+#define INUM_EDGE_MASK      (0x3f80u)
+/* DPORT's enable of FRC1's edge interrupt (the SDK's TM1_EDGE_INT_ENABLE) */
+#define DPORT_EDGE_INT_ENABLE (*(volatile uint32_t *)0x3ff00004u)
+#define DPORT_EDGE_INT_FRC1 (1u << 1)
 
 /* mask ROM */
 #define ROM_FN(addr, ret, args) ((ret(*) args)(addr))
 #define rom_Cache_Read_Enable ROM_FN(0x40004678u, void, (uint8_t, uint8_t, uint8_t))
 #define rom_Cache_Read_Disable ROM_FN(0x400047f0u, void, (void))
-#define rom_i2c_writeReg ROM_FN(0x400060d0u, void, (uint8_t, uint8_t, uint8_t, uint8_t))
+#define rom_i2c_writeReg ROM_FN(0x400072d8u, void, (uint8_t, uint8_t, uint8_t, uint8_t))
 #define rom_ets_update_cpu_frequency ROM_FN(0x40002f04u, void, (uint32_t))
 #define rom_rtc_get_reset_reason ROM_FN(0x400025e0u, uint32_t, (void))
 #define rom_ResetVector ROM_FN(0x40000080u, void, (void))

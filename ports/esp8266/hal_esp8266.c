@@ -249,7 +249,9 @@ int hal_adc_read(int channel) {
     for (int i = 0; i < 8; i++) {
         sum += ~SAR_DATA(i) & 0x7ffu;             /* 11-bit, inverted */
     }
-    uint32_t v = sum / 8 / 2;                     /* to 10 bits */
+    /* to 10 bits, rounded: a full-scale input saturates the 11-bit samples at 2047, and only
+     * rounding makes that read 1024 (1.0 V) rather than 1023 */
+    uint32_t v = (sum + 8) / 16;
     return (int)(v > 1024 ? 1024 : v);
 }
 
@@ -275,7 +277,22 @@ static void line(int pin, int level) {
     hal_pin_write(pin, level);
 }
 
+/* The lines as open-drain GPIOs with pull-ups (their pads may still be in another function, MTMS for
+ * GPIO14): then writing 1 releases a line and a device can pull it low.  Every START and STOP, so a
+ * Pin() made on a bus pin in between cannot leave it push-pull; the output latch first takes the level
+ * the line has, so switching glitches neither line. */
+static void i2c_line_config(int pin) {
+    hal_pin_write(pin, hal_pin_read(pin));
+    hal_pin_config(pin, HAL_PIN_OPEN_DRAIN, HAL_PULL_UP);
+}
+
+static void i2c_lines(const hal_i2c_bus_t *bus) {
+    i2c_line_config(bus->sda);
+    i2c_line_config(bus->scl);
+}
+
 void hal_i2c_start(const hal_i2c_bus_t *bus) {
+    i2c_lines(bus);
     line(bus->sda, 1);
     line(bus->scl, 1);
     i2c_delay(bus);
@@ -285,6 +302,7 @@ void hal_i2c_start(const hal_i2c_bus_t *bus) {
 }
 
 void hal_i2c_stop(const hal_i2c_bus_t *bus) {
+    i2c_lines(bus);
     line(bus->sda, 0);
     i2c_delay(bus);
     line(bus->scl, 1);

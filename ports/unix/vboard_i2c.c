@@ -1,14 +1,17 @@
-/* vboard_i2c.c: the virtual board's I2C bus (extmod/hal.h's byte-level I2C) and the devices wired to
- * it, each answering its datasheet's register protocol so that ordinary drivers work unchanged:
+/* vboard_i2c.c: the virtual board's I2C devices, part of the board model shared by the host port and the
+ * NodeMCU emulator (vboard_model.h), each answering its datasheet's register protocol so that ordinary
+ * drivers work unchanged:
  *   - SSD1306 128x64 OLED controller: command set, the three addressing modes, GDDRAM; viewable as
  *     pixels (board.oled()) or a PNG file;
  *   - BME280 environment sensor: chip id, reset, control registers, factory calibration and raw
- *     readings that the datasheet's compensation formulas turn back into the simulated conditions. */
+ *     readings that the datasheet's compensation formulas turn back into the simulated conditions.
+ * The bus is seen a byte at a time: the host port's hal_i2c_* calls (vboard.c) and the emulator's
+ * decoder of the bit-banged SDA/SCL lines (tools/emu/board.c) both call vboard_i2c_begin/write/read/end. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "vboard.h"
+#include "vboard_model.h"
 
 #define MAX_DEVICES (8)
 
@@ -466,21 +469,13 @@ bool vboard_i2c_add(const char *kind, int addr, int sda, int scl) {
     return true;
 }
 
-/* A byte on the wire takes 9 clock periods (8 bits and the acknowledge). */
-static void byte_time(const hal_i2c_bus_t *b, int byte) {
-    vboard_trace_i2c(byte, true);
-    vboard_advance_us(9000000u / (b->freq ? b->freq : 100000u) + 1);
-}
-
-void hal_i2c_start(const hal_i2c_bus_t *b) {
-    (void)b;
+void vboard_i2c_begin(void) {
     bus.cur = NULL;
     bus.expect_addr = true;
     vboard_trace_i2c(-1, true);
 }
 
-void hal_i2c_stop(const hal_i2c_bus_t *b) {
-    (void)b;
+void vboard_i2c_end(void) {
     if (bus.cur != NULL || bus.expect_addr) {
         vboard_trace_i2c(-1, false);
     }
@@ -488,14 +483,14 @@ void hal_i2c_stop(const hal_i2c_bus_t *b) {
     bus.expect_addr = false;
 }
 
-bool hal_i2c_write_byte(const hal_i2c_bus_t *b, uint8_t byte) {
-    byte_time(b, byte);
+bool vboard_i2c_write(int sda, int scl, uint8_t byte) {
+    vboard_trace_i2c(byte, true);
     if (bus.expect_addr) {
         bus.expect_addr = false;
         bus.reading = byte & 1;
         for (int i = 0; i < bus.n; i++) {
             device_t *d = bus.devices[i];
-            if (d->addr == byte >> 1 && d->sda == b->sda && d->scl == b->scl) {
+            if (d->addr == byte >> 1 && d->sda == sda && d->scl == scl) {
                 bus.cur = d;
                 d->start(d, bus.reading);
                 return true;
@@ -506,9 +501,17 @@ bool hal_i2c_write_byte(const hal_i2c_bus_t *b, uint8_t byte) {
     return bus.cur != NULL && !bus.reading && bus.cur->write(bus.cur, byte);
 }
 
-uint8_t hal_i2c_read_byte(const hal_i2c_bus_t *b, bool ack) {
-    (void)ack;
+uint8_t vboard_i2c_read(void) {
     uint8_t byte = bus.cur != NULL && bus.reading ? bus.cur->read(bus.cur) : 0xff;
-    byte_time(b, byte);
+    vboard_trace_i2c(byte, true);
     return byte;
+}
+
+bool vboard_i2c_lines(int index, int *sda, int *scl) {
+    if (index < 0 || index >= bus.n) {
+        return false;
+    }
+    *sda = bus.devices[index]->sda;
+    *scl = bus.devices[index]->scl;
+    return true;
 }

@@ -9,8 +9,9 @@
  *     no emulation stops the chip with a message naming the address and the ROM symbol.
  *   - rom_loader.c: the ROM's serial bootloader: SLIP frames on UART0, the command set (SYNC,
  *     READ_REG/WRITE_REG, FLASH_BEGIN/DATA/END with the ROM's erase-size behaviour,
- *     MEM_BEGIN/DATA/END which load and start esptool's stub on the simulated CPU,
- *     READ_FLASH_SLOW), answered as the ESP8266 ROM answers them. */
+ *     MEM_BEGIN/DATA/END which load and start esptool's stub on the simulated CPU), answered as
+ *     the ESP8266 ROM answers them; like that ROM it has no READ_FLASH_SLOW, SPI_ATTACH,
+ *     SPI_SET_PARAMS or CHANGE_BAUDRATE (the stub adds those). */
 #ifndef ESP8266_ROM_H
 #define ESP8266_ROM_H
 
