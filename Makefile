@@ -120,7 +120,7 @@ build/emu-chip-test: tests/emu/esp_chip_test.c $(filter build/emu/tools/emu/esp%
 build/emu/lx106_api_test.bin: tests/emu/lx106_api_test.S
 	@mkdir -p $(dir $@)
 	xtensa-lx106-elf-as -o build/emu/lx106_api_test.o $<
-	xtensa-lx106-elf-ld -N -Ttext=0x40100000 -o build/emu/lx106_api_test.elf build/emu/lx106_api_test.o
+	xtensa-lx106-elf-ld -N --no-warn-rwx-segments -Ttext=0x40100000 -o build/emu/lx106_api_test.elf build/emu/lx106_api_test.o
 	xtensa-lx106-elf-objcopy -O binary build/emu/lx106_api_test.elf $@
 
 build/emu-lx106-test: tests/emu/lx106_api_test.c build/emu/tools/emu/lx106.o build/emu/lx106_api_test.bin

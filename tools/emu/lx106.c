@@ -414,6 +414,10 @@ void lx106_map(lx106_t *cpu, uint32_t addr, uint32_t size, uint8_t *host, unsign
             if (base == p->parked_base && (flags & LX106_X) && !(flags & LX106_HLE)) {
                 *dp = p->parked;
                 p->parked = NULL;
+                /* an instruction in the last 2 bytes may run on into the next page, which may
+                 * have changed meanwhile: decode those again */
+                (*dp)[LX106_PAGE_SIZE - 2].op = OP_NONE;
+                (*dp)[LX106_PAGE_SIZE - 1].op = OP_NONE;
                 page_update_fast(cpu, pn);
                 page_update_fast(cpu, (pn + 1) & (LX106_PAGES - 1));
             } else {
