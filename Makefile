@@ -5,7 +5,7 @@
 #   make minimal    build-minimal/adder (no float type, no bignums: CONFIG_FLOAT=0 CONFIG_BIGNUM=0)
 #   make test       install missing tools, build both, run tests/run.py on both
 #   make run        build and start the REPL
-#   make bench      run the benchmarks (tools/bench.py)
+#   make bench      run the benchmarks (tools/bench.py); make bench-emu: the LX106 simulator's MIPS
 #   make emu        build/adder-nodemcu, the NodeMCU emulator (tools/emu, docs/emulator.md), and
 #                   build/lx106-run, its bare instruction-set simulator for the differential tests
 #   make run-emu    the REPL on the emulated NodeMCU (the firmware written into its flash first)
@@ -52,7 +52,7 @@ MINIMAL_OBJ := $(patsubst %.c,build-minimal/obj/%.o,$(SRC))
 FROZEN_OBJ := $(OBJDIR)/$(FROZEN_C:.c=.o)
 STAGE0 := $(OBJDIR)/adder0
 
-.PHONY: all asan stress minimal emu run-emu test run bench size clean qstr FORCE
+.PHONY: all asan stress minimal emu run-emu test run bench bench-emu size clean qstr FORCE
 
 all: build/adder
 
@@ -184,6 +184,10 @@ run: all
 
 bench: all
 	$(PYTHON) tools/bench.py
+
+# The LX106 simulator's instructions per second, beside QEMU's on the same workload.
+bench-emu: build/lx106-run
+	$(PYTHON) bench/emu/mips.py
 
 size: all
 	size build/adder $(wildcard build/*.elf)

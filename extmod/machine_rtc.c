@@ -8,8 +8,16 @@
 
 static const obj_base_t rtc_obj = { &machine_rtc_type };
 static int64_t rtc_offset_s;        /* seconds from 2000-01-01 at boot */
-static uint8_t rtc_memory[RTC_MEMORY_SIZE];
-static uint16_t rtc_memory_len;
+/* The user memory, as 32-bit words with the length first.  A port whose RAM is lost at a reset (the
+ * ESP8266: its boot clears .bss) puts it in the chip's RTC memory (CONFIG_RTC_MEMORY_SECTION), which
+ * keeps it through resets and deep sleep but answers only word accesses; after power-on it holds
+ * anything, so a length past the end reads as empty. */
+#ifdef CONFIG_RTC_MEMORY_SECTION
+#define RTC_MEMORY_ATTR __attribute__((section(CONFIG_RTC_MEMORY_SECTION)))
+#else
+#define RTC_MEMORY_ATTR
+#endif
+static volatile uint32_t rtc_memory[1 + RTC_MEMORY_SIZE / 4] RTC_MEMORY_ATTR;
 static uint64_t rtc_alarm_at;       /* ticks when ALARM0 goes off; 0 when not set */
 static int rtc_wake;
 
@@ -78,16 +86,28 @@ static obj_t rtc_datetime(size_t n_args, const obj_t *args) {
 static FUN_DEFINE_VAR(rtc_datetime_obj, 1, 2, rtc_datetime);
 
 static obj_t rtc_memory_meth(size_t n_args, const obj_t *args) {
+    uint8_t buf[RTC_MEMORY_SIZE];
     if (n_args == 1) {
-        return obj_new_bytes(rtc_memory, rtc_memory_len);
+        uint32_t len = rtc_memory[0] <= RTC_MEMORY_SIZE ? rtc_memory[0] : 0;
+        for (uint32_t i = 0; i < (len + 3) / 4; i++) {
+            uint32_t w = rtc_memory[1 + i];
+            memcpy(buf + 4 * i, &w, 4);
+        }
+        return obj_new_bytes(buf, len);
     }
     size_t len;
     const char *data = obj_str_get_data(args[1], &len);
     if (len > RTC_MEMORY_SIZE) {
         rt_raise_value_error("buffer too long");
     }
-    memcpy(rtc_memory, data, len);
-    rtc_memory_len = (uint16_t)len;
+    memset(buf, 0, sizeof(buf));
+    memcpy(buf, data, len);
+    for (size_t i = 0; i < (len + 3) / 4; i++) {
+        uint32_t w;
+        memcpy(&w, buf + 4 * i, 4);
+        rtc_memory[1 + i] = w;
+    }
+    rtc_memory[0] = (uint32_t)len;
     return OBJ_NONE;
 }
 static FUN_DEFINE_VAR(rtc_memory_obj, 1, 2, rtc_memory_meth);

@@ -42,7 +42,9 @@ void board_unique_id(uint8_t id[4]);
 
 /* Written to RTC user memory before a reset that the ROM would report as a plain restart. */
 #define ESP_RESET_MAGIC_SOFT (0xad0e5f70u)
-#define ESP_RESET_MAGIC_DEEPSLEEP (0xad0e5f75u)
+/* After hal_deepsleep told the RTC to power the chip down: the chip waits for
+ * the power to go; QEMU's lx60, which has no RTC block, sleeps us awake (0: for ever) and restarts. */
+__attribute__((noreturn)) void board_deepsleep_wait(uint64_t us);
 
 /* esp_main.c */
 uint32_t esp_cpu_mhz(void);

@@ -220,8 +220,16 @@ void board_reset(void) {
     }
 }
 
-/* The ROM's cause (1 power-on, 2 external pin or a jump to the reset vector, 4 watchdog), refined
- * by what the firmware wrote to RTC memory before it restarted itself. */
+/* Power is going: the RTC switches the rest of the chip off (hal_deepsleep). */
+void board_deepsleep_wait(uint64_t us) {
+    (void)us;   /* the RTC's alarm times the sleep */
+    for (;;) {
+        board_idle();
+    }
+}
+
+/* The ROM's cause (1 power-on, 2 external pin or a jump to the reset vector, 4 watchdog, 5 waking
+ * from deep sleep), refined by what the firmware wrote to RTC memory before it restarted itself. */
 int board_reset_cause(void) {
     static int cause = -1;
     if (cause < 0) {
@@ -229,7 +237,7 @@ int board_reset_cause(void) {
         RTC_USER_MEM(0) = 0;
         cause = rom == 4 ? MACHINE_WDT_RESET
               : magic == ESP_RESET_MAGIC_SOFT ? MACHINE_SOFT_RESET
-              : magic == ESP_RESET_MAGIC_DEEPSLEEP ? MACHINE_DEEPSLEEP_RESET
+              : rom == 5 ? MACHINE_DEEPSLEEP_RESET
               : rom == 2 ? MACHINE_HARD_RESET : MACHINE_PWRON_RESET;
     }
     return cause;

@@ -44,7 +44,7 @@ void board_init(void) {
     UART_REG(UART_FCR) = FCR_FIFO_ON;
     UART_REG(UART_MCR) = MCR_OUT2;
     UART_REG(UART_IER) = IER_RX_DATA;
-    if (RTC_RESET_CAUSE_WORD != RESET_CAUSE_HARD) {
+    if (RTC_RESET_CAUSE_WORD != RESET_CAUSE_HARD && RTC_RESET_CAUSE_WORD != MACHINE_DEEPSLEEP_RESET) {
         memset(FLASH_BASE, 0xff, FLASH_SIZE);   /* power-on: an erased chip */
     }
 }
@@ -145,6 +145,20 @@ void board_exit(int code) {
 void board_reset(void) {
     extern void _start(void);
     RTC_RESET_CAUSE_WORD = RESET_CAUSE_HARD;
+    __asm__ volatile ("rsil a2, 15\n jx %0" :: "a"(_start) : "a2");
+    for (;;) {
+    }
+}
+
+/* No RTC block: the board sleeps awake (for ever if us is 0: only a reset ends it), then restarts
+ * the firmware, which reports DEEPSLEEP_RESET as a wake-up does. */
+void board_deepsleep_wait(uint64_t us) {
+    extern void _start(void);
+    uint64_t end = board_ticks_us() + us;
+    while (us == 0 || board_ticks_us() < end) {
+        board_idle();
+    }
+    RTC_RESET_CAUSE_WORD = MACHINE_DEEPSLEEP_RESET;
     __asm__ volatile ("rsil a2, 15\n jx %0" :: "a"(_start) : "a2");
     for (;;) {
     }

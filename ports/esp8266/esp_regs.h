@@ -54,6 +54,17 @@
 #define FRC_CTRL_EDGE_INT   (0u)
 
 /* RTC block: GPIO16, and the user memory that survives a reset */
+/* Deep sleep (esp-open-rtos's rtc_regs.h names; the RTC runs on its slow clock, ~176 kHz, while the
+ * rest of the chip is off): the alarm compared with the free-running counter, the wake-up sources
+ * (RTC_WAKE_TIMER: the alarm pulls GPIO16/XPD_DCDC low, a reset if D0 is wired to RST), and the
+ * bit that powers the chip down. */
+#define RTC_CTRL0           ESP_REG(0x60000700u)
+#define RTC_COUNTER_ALARM   ESP_REG(0x60000704u)
+#define RTC_SLEEP_CTRL      ESP_REG(0x60000708u)
+#define RTC_SLEEP_EN        (1u << 20)
+#define RTC_WAKE_ENABLE     ESP_REG(0x60000718u)
+#define RTC_WAKE_TIMER      (1u << 3)
+#define RTC_COUNTER         ESP_REG(0x6000071cu)
 #define RTC_GPIO_OUT        ESP_REG(0x60000768u)
 #define RTC_GPIO_ENABLE     ESP_REG(0x60000774u)
 #define RTC_GPIO_IN         ESP_REG(0x6000078cu)

@@ -560,14 +560,33 @@ void hal_reset(void) {
     board_reset();
 }
 
-/* Without the SDK's RTC calibration the chip cannot time its own deep sleep: the board waits the
- * time out awake (for ever if us is 0: only RST wakes it), then restarts, and the restart reports
- * DEEPSLEEP_RESET as a wake-up does. */
-void hal_deepsleep(uint64_t us) {
-    uint64_t end = board_ticks_us() + us;
-    while (us == 0 || board_ticks_us() < end) {
-        board_idle();
+#define RTC_CAL_US (4000u)          /* the slow clock is measured over this long (~700 ticks) */
+#define RTC_NOMINAL_TICKS (703u)     /* ticks in RTC_CAL_US at the nominal ~176 kHz */
+
+/* The RTC's slow clock is an RC oscillator, not a crystal: its ticks are counted against the CPU's
+ * clock first, as the SDK's system_rtc_clock_cali_proc does.  A counter that does not move (QEMU's
+ * RAM model of the registers) gets the nominal rate. */
+static uint32_t rtc_ticks_per_cal(void) {
+    uint32_t c0 = RTC_COUNTER;
+    uint64_t end = board_ticks_us() + RTC_CAL_US;
+    while (board_ticks_us() < end) {
     }
-    RTC_USER_MEM(0) = ESP_RESET_MAGIC_DEEPSLEEP;
-    board_reset();
+    uint32_t n = RTC_COUNTER - c0;
+    return n != 0 ? n : RTC_NOMINAL_TICKS;
+}
+
+/* Real deep sleep: the console drained, the RTC alarm set (us == 0: no timer wake-up, only the RST
+ * pin ends it), then the RTC powers the rest of the chip down; RAM is lost, RTC memory kept.  The
+ * alarm pulls GPIO16 low, which resets the chip only if D0 is wired to RST; the ROM then reports
+ * cause 5 and reset_cause() DEEPSLEEP_RESET (board_reset_cause). */
+void hal_deepsleep(uint64_t us) {
+    while (UART_TXFIFO_CNT(UART_STATUS(0)) != 0) {
+    }
+    uint64_t ticks = us * rtc_ticks_per_cal() / RTC_CAL_US;
+    ticks = ticks == 0 ? 1 : ticks > 0x7fffffffu ? 0x7fffffffu : ticks;   /* ~3.4 hours at most */
+    esp_irq_disable();
+    RTC_WAKE_ENABLE = us != 0 ? RTC_WAKE_TIMER : 0;
+    RTC_COUNTER_ALARM = RTC_COUNTER + (uint32_t)ticks;
+    RTC_SLEEP_CTRL |= RTC_SLEEP_EN;
+    board_deepsleep_wait(us);
 }

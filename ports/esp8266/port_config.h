@@ -19,6 +19,8 @@
 #else
 #define CONFIG_BOARD_NAME "ESP module"
 #endif
+/* machine.RTC().memory() in the chip's RTC memory, which a reset or deep sleep keeps (esp8266.ld) */
+#define CONFIG_RTC_MEMORY_SECTION ".bss.rtc_memory"
 #define CONFIG_HEAP_DEFAULT (0)                /* the heap is what DRAM has left (esp8266.ld) */
 
 #endif

@@ -43,7 +43,8 @@ static const char nodemcu_description[] =
     "button FLASH 0 active-low\n"
     "pot A0 1.65\n"
     "i2c 4 14 ssd1306 0x3C\n"
-    "i2c 4 14 bme280 0x76\n";
+    "i2c 4 14 bme280 0x76\n"
+    "wire 16 rst\n";
 
 static uint64_t no_clock(void *ctx) {
     (void)ctx;
@@ -67,6 +68,7 @@ static struct {
     uint64_t vcd_time;
     bool i2c_busy, bus_pullups;
     char board_name[40];
+    int8_t rst_wire;              /* the GPIO wired to the RST pin, -1: none (a description's `wire`) */
     part_t parts[MAX_PARTS];
     int n_parts;
     int8_t drive[NPIN];           /* the chip's: -1 not driving, 0/1 */
@@ -78,7 +80,7 @@ static struct {
     double adc_volts;
     event_t *events;
     size_t n_events, events_cap, next_event;
-} vb = { .now_us = no_clock, .status_write = stderr_writer, .show_leds = -1, .pwm_freq = 1000,
+} vb = { .now_us = no_clock, .status_write = stderr_writer, .show_leds = -1, .pwm_freq = 1000, .rst_wire = -1,
          .drive = { -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1 },
          .ext = { -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1 } };
 
@@ -657,6 +659,10 @@ static bool board_line(char *words[], int n) {
         }
         return p >= 0;
     }
+    if (strcmp(words[0], "wire") == 0 && n == 3 && strcasecmp(words[2], "rst") == 0) {
+        vb.rst_wire = (int8_t)vboard_find(words[1]);
+        return vb.rst_wire >= 0;
+    }
     if (strcmp(words[0], "i2c") == 0 && n == 5) {
         return vboard_i2c_add(words[3], (int)strtol(words[4], NULL, 0), vboard_find(words[1]), vboard_find(words[2]));
     }
@@ -753,6 +759,10 @@ int vboard_model_option(int argc, char **argv, int i, size_t *heap_size) {
         }
     }
     return 2;
+}
+
+int vboard_rst_wire(void) {
+    return vb.rst_wire;
 }
 
 void vboard_set_bus_pullups(bool on) {

@@ -34,6 +34,9 @@ int vboard_model_option(int argc, char **argv, int i, size_t *heap_size);
 bool vboard_start(void);     /* the default board if none was given, the trace, the stimulus */
 void vboard_close(void);     /* ends and closes the trace */
 bool vboard_showing(void);   /* status lines go out (--leds, or stderr is a terminal) */
+/* The GPIO a `wire PIN rst` line connects to the chip's RST pin (D0, GPIO16, on a NodeMCU set up for
+ * deep sleep: the default board has it), -1 if none.  Only the emulator uses it. */
+int vboard_rst_wire(void);
 
 /* ---- pins ---- */
 unsigned vboard_pin_caps(int pin);          /* HAL_PIN_CAP_* of the ESP8266's GPIO n */

@@ -360,3 +360,7 @@ bool board_press(const char *name, bool pressed) {
 void board_close(void) {
     vboard_close();
 }
+
+int board_rst_wire(void) {
+    return vboard_rst_wire();
+}

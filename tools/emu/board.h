@@ -28,5 +28,8 @@ void board_hold_gpio0_low(bool on);
 /* Press or release a button by name or pin (for the control socket). */
 bool board_press(const char *name, bool pressed);
 void board_close(void);                  /* flushes the VCD trace */
+/* The GPIO wired to the chip's RST pin (the board file's `wire 16 rst`), -1 if none: the
+ * RTC's alarm pulls GPIO16 low at the end of a deep sleep, which resets the chip only through it. */
+int board_rst_wire(void);
 
 #endif

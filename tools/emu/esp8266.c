@@ -158,7 +158,7 @@ static bool peri_read(esp8266_t *esp, uint32_t addr, uint32_t *v) {
     } else if (off >= 0x1000 && off < 0x1000 + ESP_RTC_MEM_SIZE) {
         memcpy(v, esp->rtc_mem + (off - 0x1000), 4);
     } else if (off >= 0x700 && off < 0x800) {
-        return esp_gpio16_read(esp, off - 0x700, v);
+        return esp_rtc_read(esp, off - 0x700, v) || esp_gpio16_read(esp, off - 0x700, v);
     } else if (off >= 0xd00 && off < 0xe00) {
         return sar_read(esp, off - 0xd00, v);
     } else {
@@ -186,7 +186,7 @@ static bool peri_write(esp8266_t *esp, uint32_t addr, uint32_t v) {
     } else if (off >= 0x1000 && off < 0x1000 + ESP_RTC_MEM_SIZE) {
         memcpy(esp->rtc_mem + (off - 0x1000), &v, 4);
     } else if (off >= 0x700 && off < 0x800) {
-        return esp_gpio16_write(esp, off - 0x700, v);
+        return esp_rtc_write(esp, off - 0x700, v) || esp_gpio16_write(esp, off - 0x700, v);
     } else if (off == 0xd50) {
         esp->sar_ctrl = v;
     } else {
@@ -355,6 +355,7 @@ void esp_reset(esp8266_t *esp, int cause) {
     esp_uart_reset(esp);
     esp_timers_reset(esp);
     esp_gpio_reset(esp);
+    esp_rtc_reset(esp, cause);
     esp->strap = esp_gpio_sample_strap(esp);
     esp->reset_cause = cause;
     if (esp->rom.reset) {
@@ -370,6 +371,9 @@ static uint64_t next_apb_event(const esp8266_t *esp) {
 }
 
 uint64_t esp_next_event(const esp8266_t *esp) {
+    if (esp->asleep) {
+        return ESP_NEVER;   /* powered down: only the RTC's alarm (the host's) wakes it */
+    }
     uint64_t a = apb_to_cycle(esp, next_apb_event(esp)), t = lx106_next_timer_cycle(&esp->cpu);
     return a < t ? a : t;
 }
@@ -387,6 +391,9 @@ static void fire_due(esp8266_t *esp) {
 
 lx106_result_t esp_run(esp8266_t *esp, uint64_t until) {
     for (;;) {
+        if (esp->asleep) {
+            return LX106_STOPPED;   /* deep sleep began in the last slice */
+        }
         fire_due(esp);
         if (esp->cpu.cycles >= until) {
             return LX106_LIMIT;

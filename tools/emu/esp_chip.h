@@ -6,6 +6,7 @@
  *   esp_uart.c   UART0 and UART1
  *   esp_gpio.c   GPIO 0-15, the IO MUX, GPIO16 in the RTC block
  *   esp_timers.c FRC1, FRC2 and the hardware watchdog
+ *   esp_rtc.c    the RTC block's counter, alarm and deep sleep
  * Time inside the chip is counted in APB ticks (80 MHz whatever the CPU clock), so peripherals
  * keep their rates when the CPU switches between 80 and 160 MHz. */
 #ifndef ESP_CHIP_H
@@ -33,6 +34,7 @@
 #define ESP_UART_FIFO_LEN (128u)
 #define ESP_RTC_MEM_SIZE (0x400u)         /* 0x60001000..0x600013ff, user part from 0x60001100 */
 #define ESP_LOG_SLOTS (1024u)
+#define ESP_RTC_REGS (0x68u / 4)          /* 0x60000700..0x60000767; GPIO16's follow */
 
 typedef struct {
     uint32_t int_raw, int_ena, clkdiv, autobaud, conf0, conf1, lowpulse, highpulse;
@@ -94,6 +96,10 @@ struct esp8266 {
     uint32_t dport_edge_int, dport_clock;
     uint8_t rtc_mem[ESP_RTC_MEM_SIZE];
     uint32_t sar_ctrl;
+
+    /* the RTC block (esp_rtc.c): its plain registers 0x700..0x767, the deep sleep */
+    uint32_t rtc_reg[ESP_RTC_REGS];
+    bool asleep;                          /* powered down by the RTC until a reset */
 };
 
 /* esp8266.c */
@@ -127,6 +133,12 @@ bool esp_gpio16_read(esp8266_t *esp, uint32_t off, uint32_t *v);
 bool esp_gpio16_write(esp8266_t *esp, uint32_t off, uint32_t v);
 /* The boot strapping pins as GPIO_IN[18:16] shows them: GPIO15, GPIO0, GPIO2. */
 uint32_t esp_gpio_sample_strap(esp8266_t *esp);
+
+/* esp_rtc.c: the RTC block's counter, alarm and deep sleep (off from 0x60000700;
+ * false if off is not one of its registers: GPIO16's are esp_gpio.c's) */
+void esp_rtc_reset(esp8266_t *esp, int cause);
+bool esp_rtc_read(esp8266_t *esp, uint32_t off, uint32_t *v);
+bool esp_rtc_write(esp8266_t *esp, uint32_t off, uint32_t v);
 
 /* esp_timers.c */
 void esp_timers_reset(esp8266_t *esp);

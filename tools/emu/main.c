@@ -70,7 +70,7 @@ typedef struct {
     uint64_t virt_base_us;
     uint64_t board_next_us;      /* the board model's next stimulus event */
     uint64_t last_output_us;
-    uint64_t last_busy_us;        /* virtual time a slice last ended with the CPU still running */
+    uint64_t last_busy_us;       /* virtual time a slice last ended with the CPU still running */
     double run_seconds;          /* wall time spent running the CPU (--mips) */
 } emu_t;
 
@@ -425,18 +425,26 @@ static void idle(void) {
     keep_in_step();
 }
 
+/* The chip powered itself down (the firmware's RTC sequence): it runs nothing and prints nothing.
+ * When the RTC's alarm goes off (sleep_us; 0: no timer wake-up) it pulls GPIO16 low, a reset with
+ * cause 5 only if the board wires GPIO16 (D0) to RST; else the chip sleeps until EN/RST. */
+static void start_deep_sleep(uint64_t sleep_us) {
+    bool wakes = sleep_us != 0 && board_rst_wire() == 16;
+    emu.asleep = true;
+    emu.sleep_us = sleep_us;
+    emu.wake_at = !wakes ? INFINITY : wall_now() + (emu.fast_time ? 0 : (double)sleep_us * 1e-6);
+    if (emu.trace_rom) {
+        fprintf(stderr, "adder-nodemcu: deep sleep, %s %llu us\n", wakes ? "waking after" : "no wake-up (GPIO16 not wired to RST, or no alarm):",
+                (unsigned long long)sleep_us);
+    }
+}
+
 static void after_run(lx106_result_t r) {
     emu_console_flush(&emu.con);
     emu.board_next_us = board_run_events(clock_us());
     esp_events_t ev = esp_take_events(emu.esp);
     if (ev.deep_sleep) {
-        emu.asleep = true;
-        emu.sleep_us = ev.sleep_us;
-        double d = ev.sleep_us == 0 ? INFINITY : emu.fast_time ? 0 : (double)ev.sleep_us * 1e-6;
-        emu.wake_at = wall_now() + d;
-        if (emu.trace_rom) {
-            fprintf(stderr, "adder-nodemcu: deep sleep for %llu us\n", (unsigned long long)ev.sleep_us);
-        }
+        start_deep_sleep(ev.sleep_us);
         return;
     }
     switch (r) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""_bench_mips.py: instructions per second of build/lx106-run and of QEMU on tests/emu/bench_mips.S.
+"""mips.py: instructions per second of build/lx106-run and of QEMU on bench/emu/mips.S.
 
-    python3 tests/emu/_bench_mips.py [--runner PATH] [--runs N]
+    python3 bench/emu/mips.py [--runner PATH] [--runs N]
 
 lx106-run counts the instructions it executes (--mips); QEMU has no instruction counter by default,
 so its figure is the same instruction count over its wall time, less the time QEMU takes to start
@@ -9,7 +9,6 @@ and exit with an empty program; QEMU runs --qemu-scale times the iterations (its
 too short to time), counted as that many times lx106-run's instructions (the count depends a
 little on the data: an estimate).  lx106-run and QEMU must print the same checksum on the same
 workload.  Best of N runs each.
-(Leading underscore: tests/run.py does not collect it; it measures, it does not test.)
 """
 import argparse
 import os
@@ -19,7 +18,7 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tests', 'emu'))
 from lx106_diff import AS, LD, LDSCRIPT, QEMU, RUNNER  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -55,9 +54,9 @@ def main():
     ap.add_argument('--qemu-scale', type=int, default=10)
     args = ap.parse_args()
     workdir = tempfile.mkdtemp(prefix='lx106_bench.')
-    bench = build(workdir, 'bench', src_path=os.path.join(HERE, 'bench_mips.S'))
+    bench = build(workdir, 'bench', src_path=os.path.join(HERE, 'mips.S'))
     empty = build(workdir, 'empty', text=EMPTY)
-    big = build(workdir, 'big', src_path=os.path.join(HERE, 'bench_mips.S'),
+    big = build(workdir, 'big', src_path=os.path.join(HERE, 'mips.S'),
                 defines=['ITERATIONS=%d' % (1000000 * args.qemu_scale)])
     best_ours, insns, sums = None, None, set()
     for _ in range(args.runs):

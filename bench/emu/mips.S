@@ -1,5 +1,5 @@
-/* bench_mips.S: a fixed workload for the instructions-per-second figure of build/lx106-run and
- * of QEMU (tests/emu/_bench_mips.py builds it and times both).  The mix is what compiled C does:
+/* mips.S: a fixed workload for the instructions-per-second figure of build/lx106-run and
+ * of QEMU (bench/emu/mips.py builds it and times both).  The mix is what compiled C does:
  * call0 calls with a stack frame, word and byte loads and stores, ALU work, shifts, MUL16/MULL,
  * compare-and-branch loops and a table-driven switch (jx).  It prints a checksum through
  * semihosting (so both runs can be checked to have computed the same thing) and exits 0.
