@@ -101,6 +101,16 @@ build/emu/%.o: %.c
 
 emu: build/adder-nodemcu build/lx106-run
 
+# The emulator under AddressSanitizer and UBSan: make test runs tests/emu on it too ($ADDER_NODEMCU).
+EMU_ASAN_OBJ := $(patsubst %.c,build-asan/emu/%.o,$(EMU_SRC))
+
+build-asan/adder-nodemcu: $(EMU_ASAN_OBJ)
+	$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(EMU_ASAN_OBJ) -lm -lutil
+
+build-asan/emu/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(ASAN_FLAGS) -Itools/emu -Iports/unix -MMD -MP -c $< -o $@
+
 # The REPL on the emulated NodeMCU, on this terminal (Ctrl-A X quits): the firmware written at
 # flash 0 before power-on, the rest of ~/.config/adder/nodemcu-emu-flash.img (the file system) kept
 # from run to run.  docs/emulator.md.
@@ -170,9 +180,10 @@ test:
 	sh tools/deps.sh
 	$(MAKE) all
 	$(MAKE) asan
-	$(MAKE) emu
+	$(MAKE) emu build-asan/adder-nodemcu
 	$(MAKE) -C ports/esp8266
 	$(PYTHON) tests/run.py build/adder build-asan/adder
+	ADDER_NODEMCU=$(CURDIR)/build-asan/adder-nodemcu $(PYTHON) tests/run.py -k emu/
 	$(MAKE) -C ports/qemu-arm test
 	$(MAKE) -C ports/esp8266 test
 	$(PYTHON) tests/run.py --target nodemcu-emu
@@ -195,4 +206,4 @@ size: all
 clean:
 	rm -rf build build-asan build-stress build-minimal
 
--include $(OBJ:.o=.d) $(EMU_OBJ:.o=.d) build/emu/tools/emu/lx106_run.d $(ASAN_OBJ:.o=.d) $(STRESS_OBJ:.o=.d) $(MINIMAL_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(EMU_OBJ:.o=.d) $(EMU_ASAN_OBJ:.o=.d) build/emu/tools/emu/lx106_run.d $(ASAN_OBJ:.o=.d) $(STRESS_OBJ:.o=.d) $(MINIMAL_OBJ:.o=.d)

@@ -19,7 +19,8 @@ import time
 import tty
 
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
-EMU = os.path.join(TOP, 'build', 'adder-nodemcu')
+# the emulator under test: $ADDER_NODEMCU (make test also runs these on its ASan build)
+EMU = os.path.abspath(os.environ.get('ADDER_NODEMCU') or os.path.join(TOP, 'build', 'adder-nodemcu'))
 FIRMWARE = os.path.join(TOP, 'ports', 'esp8266', 'build', 'adder-esp8266.bin')
 
 # (esptool's arguments after --port, text it must print, whether it succeeds); {fw}: the firmware

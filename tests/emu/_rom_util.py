@@ -14,7 +14,8 @@ import time
 import tty
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EMU = os.path.join(ROOT, 'build', 'adder-nodemcu')
+# the emulator under test: $ADDER_NODEMCU (make test also runs these on its ASan build)
+EMU = os.path.abspath(os.environ.get('ADDER_NODEMCU') or os.path.join(ROOT, 'build', 'adder-nodemcu'))
 IMAGE = os.path.join(ROOT, 'ports', 'esp8266', 'build', 'adder-esp8266.bin')
 TIMEOUT = 10.0
 SECTOR = 0x1000

@@ -20,7 +20,8 @@ import time
 import traceback
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EMU = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, 'build', 'adder-nodemcu')
+# the emulator under test: $ADDER_NODEMCU (make test also runs these on its ASan build)
+EMU = os.path.abspath(os.environ.get('ADDER_NODEMCU') or os.path.join(ROOT, 'build', 'adder-nodemcu'))
 FIRMWARE = os.path.join(ROOT, 'ports', 'esp8266', 'build', 'adder-esp8266.bin')
 TIMEOUT = 20.0
 BOOT5 = b'rst cause:5'

@@ -24,7 +24,8 @@ import traceback
 import tty
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EMU = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, 'build', 'adder-nodemcu')
+# the emulator under test: $ADDER_NODEMCU (make test also runs these on its ASan build)
+EMU = os.path.abspath(os.environ.get('ADDER_NODEMCU') or os.path.join(ROOT, 'build', 'adder-nodemcu'))
 TIMEOUT = 10.0
 SYNC = b'\xc0' + bytes([0, 0x08, 36, 0, 0, 0, 0, 0]) + bytes([7, 7, 0x12, 0x20]) + b'\x55' * 32 + b'\xc0'
 

@@ -730,13 +730,14 @@ static void shut_down(void) {
         fprintf(stderr, "adder-nodemcu: %llu instructions in %.3f s: %.1f MIPS\n",
                 (unsigned long long)emu.cpu->insns, emu.run_seconds, (double)emu.cpu->insns / s / 1e6);
     }
+    board_close();   /* first: the trace's last timestamp is the chip's clock */
     if (emu.rom) {
         rom_free(emu.rom);
     }
     if (emu.esp) {
         esp_free(emu.esp);
+        emu.esp = NULL;
     }
-    board_close();
     if (emu.log) {
         fclose(emu.log);
     }
