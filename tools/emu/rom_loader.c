@@ -40,6 +40,11 @@ enum { ERR_INVALID = 0x05, ERR_FAILED = 0x06, ERR_CHECKSUM = 0x07, ERR_FLASH_WRI
 #define UNSUPPORTED_REPLIES (8)
 #define UART0_CLKDIV_REG (0x60000014u)
 #define UART_DIV_AUTOBAUD (451u)          /* 52 MHz APB (26 MHz crystal) / 115200 */
+/* The ROM's download mode receives by interrupt: an interrupt per byte (RX FIFO full threshold 1)
+ * and after a 2-byte gap.  esptool's stub flashers keep this configuration and only enable the
+ * interrupts (its stub_io.c), so a short command reaches them at all. */
+#define UART0_CONF1_REG (0x60000024u)
+#define UART_CONF1_DOWNLOAD (1u | (2u << 24) | (1u << 31))
 #define CHECKSUM_SEED (0xefu)
 
 static uint32_t ld_le32(const uint8_t *p) {
@@ -307,6 +312,7 @@ void rom_loader_enter(rom_t *rom) {
     memset(&rom->loader, 0, sizeof rom->loader);
     rom->in_loader = true;
     rom->in_stub = false;
+    lx106_write(rom->cpu, UART0_CONF1_REG, 4, UART_CONF1_DOWNLOAD);
     rom_park(rom);
     if (rom->trace) {
         fprintf(stderr, "rom: serial bootloader\n");
