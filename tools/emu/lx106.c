@@ -648,10 +648,12 @@ bool lx106_read(lx106_t *cpu, uint32_t addr, int size, uint32_t *val) {
 
 bool lx106_write(lx106_t *cpu, uint32_t addr, int size, uint32_t val) {
     for (int i = 0; i < size; i++) {
-        if (!cpu->pages[(addr + i) >> LX106_PAGE_BITS].host) {
+        const struct lx106_page *p = &cpu->pages[(addr + i) >> LX106_PAGE_BITS];
+        if (!p->host) {
             if (i > 0 || (addr & (uint32_t)(size - 1))) return false;
             return cpu->bus.write && cpu->bus.write(cpu->bus.ctx, addr, size, val);
         }
+        if (!(p->flags & LX106_W)) return false;   /* the ROM, the flash window: read-only */
     }
     for (int i = 0; i < size; i++) {
         struct lx106_page *q = &cpu->pages[(addr + i) >> LX106_PAGE_BITS];

@@ -141,7 +141,7 @@ uint64_t lx106_next_timer_cycle(const lx106_t *cpu);
 void lx106_exception(lx106_t *cpu, int cause, uint32_t vaddr);
 
 /* Guest memory through the page table and the bus, without side effects on the CPU state.
- * false: unmapped (or the bus refused). */
+ * false: unmapped, a store to host memory mapped without LX106_W, or the bus refused. */
 bool lx106_read(lx106_t *cpu, uint32_t addr, int size, uint32_t *val);
 bool lx106_write(lx106_t *cpu, uint32_t addr, int size, uint32_t val);
 

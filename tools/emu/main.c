@@ -495,7 +495,10 @@ static void main_loop(void) {
         } else if (rom_in_loader(emu.rom)) {
             rom_loader_poll(emu.rom);
             emu_console_flush(&emu.con);
-            if (rom_in_loader(emu.rom) && emu.in_len == 0) {
+            esp_events_t ev = esp_take_events(emu.esp);   /* a WRITE_REG to the RTC's sleep bit */
+            if (ev.deep_sleep) {
+                start_deep_sleep(ev.sleep_us);
+            } else if (rom_in_loader(emu.rom) && emu.in_len == 0) {
                 wait_until(INFINITY);
             }
         } else {

@@ -24,6 +24,7 @@
 #define GPIO_IN_REG (0x60000318u)
 #define WDT_CTL_REG (0x60000900u)
 #define MD5_CTX_SIZE (88u)             /* the ROM's MD5Context: buf[4], bits[2], in[64] */
+#define ROM_COPY_MAX (0x1000000u)      /* 16 MB: the largest flash, more than any memory */
 
 typedef void (*rom_fn_t)(rom_t *rom, lx106_t *cpu);
 
@@ -42,6 +43,13 @@ static uint64_t rom_arg64(const lx106_t *cpu, int first) {
 static void rom_ret64(lx106_t *cpu, uint64_t v) {
     cpu->a[2] = (uint32_t)v;
     cpu->a[3] = (uint32_t)(v >> 32);
+}
+
+/* A buffer for a copy of len guest bytes, or NULL.  A copy longer than the largest memory or flash
+ * there is cannot succeed (on the chip it runs off its region and faults): refused before
+ * allocating, or a guest's memset of 0xffffffff bytes would have the host fill 4 GB. */
+static uint8_t *rom_alloc(uint32_t len) {
+    return len > ROM_COPY_MAX ? NULL : malloc(len ? len : 1);
 }
 
 static uint32_t rom_reg_read(rom_t *rom, uint32_t addr) {
@@ -92,9 +100,11 @@ static void rom_get_cpu_frequency(rom_t *rom, lx106_t *cpu) {
     cpu->a[2] = rom_ticks_per_us(rom);
 }
 
-/* The ROM spins us * (what ets_update_cpu_frequency said) cycles: time passes as it would. */
+/* The ROM spins us * (what ets_update_cpu_frequency said) cycles: time passes as it would.  It
+ * compares CCOUNT differences, 32 bits: the product wraps there too (and a guest's absurd
+ * arguments cannot push the cycle count, virtual time, around 2^64). */
 static void rom_delay_us(rom_t *rom, lx106_t *cpu) {
-    cpu->cycles += (uint64_t)cpu->a[2] * rom_ticks_per_us(rom);
+    cpu->cycles += (uint32_t)(cpu->a[2] * rom_ticks_per_us(rom));
 }
 
 static void rom_rtc_get_reset_reason(rom_t *rom, lx106_t *cpu) {
@@ -204,7 +214,7 @@ static bool rom_flash_in(rom_t *rom, uint32_t addr, uint32_t len) {
 /* SPIRead(flash_addr, dest, len) */
 static void rom_spi_read(rom_t *rom, lx106_t *cpu) {
     uint32_t addr = cpu->a[2], dst = cpu->a[3], len = cpu->a[4];
-    uint8_t *buf = malloc(len ? len : 1);
+    uint8_t *buf = rom_alloc(len);
     bool ok = buf && rom_flash_in(rom, addr, len) && esp_flash_read(rom->esp, addr, buf, len) &&
               rom_mem_write(rom, dst, buf, len);
     free(buf);
@@ -214,7 +224,7 @@ static void rom_spi_read(rom_t *rom, lx106_t *cpu) {
 /* SPIWrite(flash_addr, src, len) */
 static void rom_spi_write(rom_t *rom, lx106_t *cpu) {
     uint32_t addr = cpu->a[2], src = cpu->a[3], len = cpu->a[4];
-    uint8_t *buf = malloc(len ? len : 1);
+    uint8_t *buf = rom_alloc(len);
     bool ok = buf && rom_flash_in(rom, addr, len) && rom_mem_read(rom, src, buf, len) &&
               esp_flash_write(rom->esp, addr, buf, len);
     free(buf);
@@ -374,7 +384,7 @@ static void rom_md5_init(rom_t *rom, lx106_t *cpu) {
 static void rom_md5_update_fn(rom_t *rom, lx106_t *cpu) {
     rom_md5_t s;
     uint32_t len = cpu->a[4];
-    uint8_t *buf = malloc(len ? len : 1);
+    uint8_t *buf = rom_alloc(len);
     if (buf && rom_md5_load(rom, cpu->a[2], &s) && rom_mem_read(rom, cpu->a[3], buf, len)) {
         rom_md5_update(&s, buf, len);
         rom_md5_store(rom, cpu->a[2], &s);
@@ -408,7 +418,7 @@ static void rom_md5_final(rom_t *rom, lx106_t *cpu) {
 
 static void rom_memmove(rom_t *rom, lx106_t *cpu) {
     uint32_t len = cpu->a[4];
-    uint8_t *buf = malloc(len ? len : 1);
+    uint8_t *buf = rom_alloc(len);
     if (buf && rom_mem_read(rom, cpu->a[3], buf, len)) {
         rom_mem_write(rom, cpu->a[2], buf, len);
     }
@@ -416,7 +426,7 @@ static void rom_memmove(rom_t *rom, lx106_t *cpu) {
 }
 
 static void rom_fill(rom_t *rom, uint32_t dst, uint8_t val, uint32_t len) {
-    uint8_t *buf = malloc(len ? len : 1);
+    uint8_t *buf = rom_alloc(len);
     if (buf) {
         memset(buf, val, len);
         rom_mem_write(rom, dst, buf, len);
@@ -434,7 +444,7 @@ static void rom_bzero(rom_t *rom, lx106_t *cpu) {
 
 static void rom_memcmp(rom_t *rom, lx106_t *cpu) {
     uint32_t len = cpu->a[4];
-    uint8_t *a = malloc(len ? len : 1), *b = malloc(len ? len : 1);
+    uint8_t *a = rom_alloc(len), *b = rom_alloc(len);
     int r = 0;
     if (a && b && rom_mem_read(rom, cpu->a[2], a, len) && rom_mem_read(rom, cpu->a[3], b, len)) {
         r = memcmp(a, b, len);
