@@ -655,8 +655,9 @@ int flashfs_readdir(flashfs_t *fs, uint32_t dir_id, uint32_t *cursor, char *name
 
 static int revalidate(flashfs_file_t *f);
 
-/* The volume lists only handles with uncommitted writes: sync must commit those, and a dropped
- * handle without any stays collectable by the GC (there are no finalisers). */
+/* The volume lists only handles with uncommitted writes, which sync must commit.  The handle is a
+ * block of its own (vfs_flash.c), so this list does not keep the Python file object alive: when the
+ * GC collects a dropped file, its __del__ closes (commits) the handle. */
 static void unlink_file(flashfs_file_t *f) {
     for (flashfs_file_t **p = &f->fs->files; *p != NULL; p = &(*p)->next) {
         if (*p == f) {

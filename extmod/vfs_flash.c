@@ -230,9 +230,12 @@ static FUN_DEFINE_2(vfs_flash_statvfs_obj, vfs_flash_statvfs);
 
 /* ------------------------------------------------------------------ files */
 
+/* The flashfs handle is a block of its own: the volume's list of files open for writing points at
+ * it, and that link must not keep the Python object alive, or a file dropped without close() would
+ * never be collected and committed by __del__. */
 typedef struct {
     obj_base_t base;
-    flashfs_file_t file;
+    flashfs_file_t *file;
     obj_t vfs;          /* keeps the volume alive while the file is open */
     obj_t name;
     obj_t mode;
@@ -242,7 +245,7 @@ static const type_t type_flash_textio, type_flash_fileio;
 
 static flash_file_t *open_file(obj_t self) {
     flash_file_t *f = OBJ_TO_PTR(self);
-    if (f->file.fs == NULL) {
+    if (f->file->fs == NULL) {
         rt_raise_value_error("I/O operation on closed file.");
     }
     return f;
@@ -257,26 +260,26 @@ static intptr_t file_result(intptr_t r, int *err) {
 }
 
 static intptr_t file_read(obj_t self, void *buf, size_t size, int *err) {
-    return file_result(flashfs_read(&open_file(self)->file, buf, size), err);
+    return file_result(flashfs_read(open_file(self)->file, buf, size), err);
 }
 
 static intptr_t file_write(obj_t self, const void *buf, size_t size, int *err) {
-    return file_result(flashfs_write(&open_file(self)->file, buf, size), err);
+    return file_result(flashfs_write(open_file(self)->file, buf, size), err);
 }
 
 static intptr_t file_ioctl(obj_t self, uintptr_t request, uintptr_t arg, int *err) {
     flash_file_t *f = OBJ_TO_PTR(self);
     if (request == STREAM_CLOSE) {
-        return file_result(flashfs_close(&f->file), err);
+        return file_result(flashfs_close(f->file), err);
     }
     open_file(self);
     switch (request) {
         case STREAM_FLUSH:
-            return file_result(flashfs_flush(&f->file), err);
+            return file_result(flashfs_flush(f->file), err);
         case STREAM_SEEK: {
             stream_seek_t *s = (stream_seek_t *)arg;
             uint32_t pos;
-            intptr_t r = file_result(flashfs_seek(&f->file, s->offset, s->whence, &pos), err);
+            intptr_t r = file_result(flashfs_seek(f->file, s->offset, s->whence, &pos), err);
             s->offset = pos;
             return r;
         }
@@ -304,7 +307,7 @@ static void file_attr(obj_t self, qstr attr, obj_t *dest) {
         return;
     }
     if (attr == Q_closed) {
-        dest[0] = OBJ_BOOL(f->file.fs == NULL);
+        dest[0] = OBJ_BOOL(f->file->fs == NULL);
     } else if (attr == Q_name) {
         dest[0] = f->name;
     } else if (attr == Q_mode) {
@@ -314,6 +317,7 @@ static void file_attr(obj_t self, qstr attr, obj_t *dest) {
 
 static const map_elem_t file_locals_table[] = {
     STREAM_FILE_METHODS,
+    { QOBJ(__del__), OBJ_ROM(&stream_close_obj) },
 };
 static const DICT_ROM(file_locals, file_locals_table);
 
@@ -358,12 +362,17 @@ static obj_t vfs_flash_open_file(obj_t self, obj_t path, obj_t mode_obj) {
     if (flags & FLASHFS_WR) {
         writable(self);
     }
-    flash_file_t *f = m_new_obj(flash_file_t);
+    flash_file_t *f = m_new_obj_with_finaliser(flash_file_t);   /* __del__ commits and closes */
+    f->file = m_new_obj(flashfs_file_t);
     f->base.type = strchr(mode, 'b') ? &type_flash_fileio : &type_flash_textio;
     f->vfs = self;
     f->name = path;
     f->mode = mode_obj;
-    check(flashfs_open(&v->fs, &f->file, obj_str_get_cstr(path), flags));
+    int r = flashfs_open(&v->fs, f->file, obj_str_get_cstr(path), flags);
+    if (r < 0) {
+        f->file->fs = NULL;   /* nothing for __del__ to close */
+    }
+    check(r);
     return f;
 }
 static FUN_DEFINE_3(vfs_flash_open_obj, vfs_flash_open_file);

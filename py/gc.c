@@ -4,6 +4,16 @@
  * allocation, a tail (continuation) of one, or a marked head during a collection.  Marking is
  * conservative: any word that points into a head or tail block keeps the whole allocation alive.
  *
+ * Finalisers: gc_alloc(n, true) sets the head's finaliser bit (objects whose type has __del__: files,
+ * sockets, instances of user classes defining it).  A collection first calls __del__ on every
+ * unmarked head with the bit, before the sweep frees anything, so a finaliser may still read the dead
+ * objects it refers to.  It runs with the heap locked (allocating raises MemoryError) and its
+ * exceptions are swallowed.  As in MicroPython, a finaliser must not resurrect its object (store
+ * self somewhere reachable): its memory is freed regardless.  The finaliser table (1 bit per block)
+ * is itself a heap block, allocated with the first such object and dropped by the collection that
+ * finalises the last one, so a small heap pays for it only while a file or socket is around (a
+ * script's own source is read through a file object); the pass reads it a word at a time.
+ *
  * Speed: the table is read a machine word (16 or 32 blocks) at a time, so full and empty regions are
  * skipped whole; per-size hints remember where the last search for each small size ended, so an
  * allocation never rescans the heap below it; a small cache per size hands a freed temporary's hole
@@ -22,6 +32,8 @@
 #include <setjmp.h>
 #include <string.h>
 #include "gc.h"
+#include "nlr.h"
+#include "objtype.h"
 #include "runtime.h"
 #include "state.h"
 
@@ -44,6 +56,7 @@ enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
 typedef uintptr_t atb_word_t;
 #define BPW (sizeof(atb_word_t) * 4)
 #define EVEN ((atb_word_t)-1 / 3)     /* 0x5555...: the low bit of every block's pair */
+#define FPW (sizeof(atb_word_t) * 8)  /* blocks per finaliser table word */
 
 #if defined(__GNUC__)
 #define NO_ASAN __attribute__((no_sanitize_address))
@@ -86,6 +99,10 @@ static inline unsigned popcount_w(atb_word_t x) {
 
 static struct {
     atb_word_t *atb;          /* allocation table */
+    atb_word_t *ftb;          /* finaliser table: bit set on the head of an allocation with __del__
+                               * (NULL while there is none: see gc_alloc and finalise) */
+    size_t n_final;           /* bits set in ftb */
+    bool keep_ftb;            /* an allocation with the bit is under way: keep the table */
     uint8_t *pool;            /* first block */
     uint8_t *pool_end;
     size_t n_blocks;
@@ -120,6 +137,22 @@ static inline void at_set(size_t b, unsigned kind) {
     unsigned shift = 2 * (b % BPW);
     atb_word_t *p = &gc.atb[b / BPW];
     *p = (*p & ~((atb_word_t)3 << shift)) | ((atb_word_t)kind << shift);
+}
+
+static inline bool ftb_get(size_t b) {
+    return gc.ftb != NULL && ((gc.ftb[b / FPW] >> (b % FPW)) & 1);
+}
+
+static inline void ftb_set(size_t b) {
+    gc.ftb[b / FPW] |= (atb_word_t)1 << (b % FPW);
+    gc.n_final++;
+}
+
+static inline void ftb_clear(size_t b) {
+    if (ftb_get(b)) {
+        gc.ftb[b / FPW] &= ~((atb_word_t)1 << (b % FPW));
+        gc.n_final--;
+    }
 }
 
 /* Bit 2i set where block i of the word is free / a tail. */
@@ -357,6 +390,7 @@ NO_ASAN NOINLINE static void scan_c_stack(void) {
 static void mark_roots(void) {
     obj_t *vm_stack = STATE(vm_stack);
     mark_block_only(vm_stack);
+    mark_block_only(gc.ftb);
     for (obj_t *r = &vm_state.roots_begin_; r < &vm_state.roots_end_; r++) {
         if (r != (obj_t *)&vm_state.vm_stack && r != (obj_t *)&vm_state.vm_sp) {
             mark_ptr(*r);
@@ -373,6 +407,61 @@ static void mark_roots(void) {
     drain_marks();
     scan_c_stack();
     drain_marks();
+}
+
+/* ---- finalisers ---- */
+
+/* Calls the __del__ of dead object o; nothing it does (an exception, an allocation) gets out. */
+static void run_finaliser(obj_t o) {
+    const type_t *t = ((const obj_base_t *)o)->type;
+    if (t == NULL) {
+        return;   /* allocated, then abandoned (an exception) before it got its type */
+    }
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        const type_t *owner = NULL;
+        obj_t del = type_lookup(t, Q___del__, &owner);
+        if (del != OBJ_NULL) {
+            obj_t dest[2] = { OBJ_NULL, OBJ_NULL };
+            type_bind(o, del, owner, dest, Q___del__);
+            if (dest[1] != OBJ_NULL) {
+                rt_call_self(dest[0], dest[1], 0, 0, NULL);
+            } else {
+                rt_call0(dest[0]);
+            }
+        }
+        nlr_pop();
+    }
+}
+
+/* Finalise the unmarked heads of blocks [b0, b1) that carry the finaliser bit. */
+static void finalise_range(size_t b0, size_t b1) {
+    for (size_t wi = b0 / FPW; wi < (b1 + FPW - 1) / FPW; wi++) {
+        atb_word_t w = gc.ftb[wi];
+        while (w != 0) {
+            size_t b = wi * FPW + ctz_w(w);
+            w &= w - 1;
+            if (at_get(b) == AT_HEAD) {
+                ftb_clear(b);
+                run_finaliser(gc.pool + b * BYTES_PER_BLOCK);
+            }
+        }
+    }
+}
+
+/* Runs after marking, before the sweep: every dead object is still intact. */
+static void finalise(void) {
+    if (gc.ftb == NULL) {
+        return;
+    }
+    gc_lock();
+    finalise_range(0, gc.low_end);
+    finalise_range(gc.high_start, gc.n_blocks);
+    gc_unlock();
+    if (gc.n_final == 0 && !gc.keep_ftb) {
+        at_set(block_of(gc.ftb), AT_HEAD);   /* unmarked: this sweep frees the table */
+        gc.ftb = NULL;
+    }
 }
 
 /* ---- sweeping ---- */
@@ -469,6 +558,7 @@ void gc_collect(void) {
     gc.mark_sp = 0;
     gc.overflow_from = SIZE_MAX;
     mark_roots();
+    finalise();
     sweep();
     gc.since_collect = 0;
     set_auto_limit();
@@ -668,11 +758,7 @@ static size_t find_free(size_t n) {
 
 /* ---- allocation ---- */
 
-void *gc_alloc(size_t n_bytes, bool has_finaliser) {
-    (void)has_finaliser;  /* no finalisers yet: nothing in the core needs one */
-    if (gc.lock_depth > 0 || gc.collecting) {
-        return NULL;
-    }
+static inline void *alloc(size_t n_bytes) {
     size_t n = n_bytes == 0 ? 1 : (n_bytes + BYTES_PER_BLOCK - 1) / BYTES_PER_BLOCK;
     if (n > gc.n_blocks) {
         return NULL;
@@ -710,6 +796,30 @@ void *gc_alloc(size_t n_bytes, bool has_finaliser) {
     return p;
 }
 
+/* An allocation with the finaliser bit; the table is made first if there is none. */
+NOINLINE static void *alloc_final(size_t n_bytes) {
+    if (gc.ftb == NULL) {
+        gc.ftb = alloc((gc.n_blocks + FPW - 1) / FPW * sizeof(atb_word_t));
+        if (gc.ftb == NULL) {
+            return NULL;
+        }
+    }
+    gc.keep_ftb = true;   /* a collection inside alloc() must not drop the table it is about to use */
+    void *p = alloc(n_bytes);
+    gc.keep_ftb = false;
+    if (p != NULL) {
+        ftb_set(block_of(p));
+    }
+    return p;
+}
+
+void *gc_alloc(size_t n_bytes, bool has_finaliser) {
+    if (gc.lock_depth > 0 || gc.collecting) {
+        return NULL;
+    }
+    return has_finaliser ? alloc_final(n_bytes) : alloc(n_bytes);
+}
+
 static bool is_head(const void *p) {
     return p != NULL && in_pool(p) && ((const uint8_t *)p - gc.pool) % BYTES_PER_BLOCK == 0
            && at_get(block_of(p)) == AT_HEAD;
@@ -726,6 +836,7 @@ void gc_free(void *ptr) {
         return;
     }
     size_t b = block_of(ptr);
+    ftb_clear(b);
     free_blocks(b, alloc_blocks(b));
 }
 
@@ -778,6 +889,10 @@ void *gc_realloc(void *ptr, size_t n_bytes, bool allow_move) {
         if (before > 0) {
             set_range(head + 1, before, AT_TAIL);
             at_set(head, AT_HEAD);
+            if (ftb_get(b)) {
+                ftb_clear(b);
+                ftb_set(head);   /* the table exists: the bit was set */
+            }
             memmove(gc.pool + head * BYTES_PER_BLOCK, ptr, have * BYTES_PER_BLOCK);
         }
         memset(gc.pool + (head + have) * BYTES_PER_BLOCK, 0, more * BYTES_PER_BLOCK);
@@ -789,7 +904,7 @@ void *gc_realloc(void *ptr, size_t n_bytes, bool allow_move) {
     if (!allow_move) {
         return NULL;
     }
-    void *p = gc_alloc(n_bytes, false);
+    void *p = gc_alloc(n_bytes, ftb_get(b));
     if (p == NULL) {
         return NULL;
     }
@@ -857,6 +972,14 @@ void gc_info(gc_info_t *info) {
 
 void *m_malloc(size_t n_bytes) {
     void *p = gc_alloc(n_bytes, false);
+    if (p == NULL) {
+        rt_raise_memory_error();
+    }
+    return p;
+}
+
+void *m_malloc_with_finaliser(size_t n_bytes) {
+    void *p = gc_alloc(n_bytes, true);
     if (p == NULL) {
         rt_raise_memory_error();
     }

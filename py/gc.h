@@ -42,4 +42,10 @@ void m_free(void *ptr);
 #define m_new_obj_var(type, var_type, n) ((type *)m_malloc(sizeof(type) + sizeof(var_type) * (n)))
 #define m_renew(type, ptr, n) ((type *)m_realloc((ptr), sizeof(type) * (n)))
 
+/* ---- finalisers ---- */
+/* An object whose type has __del__ (files, sockets, instances of classes defining it): the collector
+ * calls __del__ before freeing it, with the heap locked; exceptions from it are ignored. */
+void *m_malloc_with_finaliser(size_t n_bytes);
+#define m_new_obj_with_finaliser(type) ((type *)m_malloc_with_finaliser(sizeof(type)))
+
 #endif

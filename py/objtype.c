@@ -267,6 +267,11 @@ dict_t *type_instance_dict(obj_t o, bool create) {
     }
 }
 
+/* Instances of a class whose MRO defines __del__ (when they are made) get the GC's finaliser bit. */
+static void *instance_alloc(const type_t *type, size_t size) {
+    return user_lookup(type, Q___del__) != OBJ_NULL ? m_malloc_with_finaliser(size) : m_malloc(size);
+}
+
 /* Moves a freshly made built-in object into a block 16 bytes longer (for the __dict__ pointer),
  * re-pointing words that pointed into the old block (a heap str's inline data). */
 static obj_t embed_native(const type_t *type, obj_t nat) {
@@ -276,7 +281,7 @@ static obj_t embed_native(const type_t *type, obj_t nat) {
         size = obj_is_type(nat, &type_tuple) ? sizeof(tuple_t) : sizeof(str_t);
     }
     size = (size + 15) & ~(size_t)15;
-    char *p = m_malloc(size + 16);
+    char *p = instance_alloc(type, size + 16);
     memcpy(p, nat, size);
     for (size_t i = 0; i < size / sizeof(uintptr_t); i++) {
         uintptr_t w = ((uintptr_t *)p)[i];
@@ -345,7 +350,7 @@ static obj_t instance_new(const type_t *type, size_t n_args, size_t n_kw, const 
             return embed_native(type, heap_str(o));
         }
         default: {
-            instance_t *inst = m_new_obj(instance_t);
+            instance_t *inst = instance_alloc(type, sizeof(instance_t));
             inst->base.type = type;
             inst->dict.base.type = &type_dict;
             map_init(&inst->dict.map, 0);

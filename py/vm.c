@@ -221,15 +221,24 @@ static RT_NORETURN void do_raise(vm_entry_t *ent, size_t n, obj_t *sp) {
 
 /* ------------------------------------------------------------------ names */
 
-static vm_cache_t *code_caches(code_t *code) {
+/* Shared by code whose caches cannot be allocated (heap locked: a __del__ run by the GC, or
+ * micropython.heap_lock()).  Every entry is checked against the live object, map and key before it
+ * is used, so code objects aliasing in it only cost misses; its pointers are hints, not roots. */
+#define SCRATCH_CACHES (8)
+static vm_cache_t scratch_caches[SCRATCH_CACHES];
+
+static vm_cache_t *code_cache(code_t *code, size_t ci) {
     if (code->caches == NULL) {
-        code->caches = m_new(vm_cache_t, code->n_caches ? code->n_caches : 1);
+        code->caches = gc_alloc(sizeof(vm_cache_t) * (code->n_caches ? code->n_caches : 1), false);
+        if (code->caches == NULL) {
+            return &scratch_caches[ci % SCRATCH_CACHES];
+        }
     }
-    return code->caches;
+    return &((vm_cache_t *)code->caches)[ci];
 }
 
 static obj_t load_global(vm_frame_t *f, qstr name, size_t ci) {
-    global_cache_t *c = &code_caches(f->code)[ci].global;
+    global_cache_t *c = &code_cache(f->code, ci)->global;
     map_t *g = &f->globals->map;
     obj_t key = OBJ_NEW_QSTR(name);
     if (c->gmap == g) {
@@ -311,7 +320,7 @@ static void cache_fill(attr_cache_t *c, map_t *m, obj_t key, obj_t value, const 
 }
 
 static obj_t load_attr(code_t *code, obj_t obj, qstr name, size_t ci) {
-    attr_cache_t *c = &code_caches(code)[ci].attr;
+    attr_cache_t *c = &code_cache(code, ci)->attr;
     obj_t key = OBJ_NEW_QSTR(name);
     map_elem_t *e;
     if (cache_hit(c, obj, TYPE_HOOK_GETATTRIBUTE) && (e = cached_elem(instance_map(obj), c->idx, key))) {
@@ -325,7 +334,7 @@ static obj_t load_attr(code_t *code, obj_t obj, qstr name, size_t ci) {
 }
 
 static void store_attr(code_t *code, obj_t obj, qstr name, obj_t v, size_t ci) {
-    attr_cache_t *c = &code_caches(code)[ci].attr;
+    attr_cache_t *c = &code_cache(code, ci)->attr;
     obj_t key = OBJ_NEW_QSTR(name);
     map_elem_t *e;
     if (cache_hit(c, obj, TYPE_HOOK_SETATTR) && (e = cached_elem(instance_map(obj), c->idx, key))) {
@@ -341,7 +350,7 @@ static void store_attr(code_t *code, obj_t obj, qstr name, obj_t v, size_t ci) {
 /* obj.name(...): a plain function in obj's own class, not shadowed by the instance, is called
  * with obj as self without a bound method. */
 static void load_method(code_t *code, obj_t obj, qstr name, size_t ci, obj_t *dest) {
-    attr_cache_t *c = &code_caches(code)[ci].attr;
+    attr_cache_t *c = &code_cache(code, ci)->attr;
     obj_t key = OBJ_NEW_QSTR(name);
     map_elem_t *e;
     if (cache_hit(c, obj, TYPE_HOOK_GETATTRIBUTE)

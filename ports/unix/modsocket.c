@@ -56,7 +56,7 @@ typedef struct {
 extern const type_t socket_type;
 
 static socket_t *socket_new(int fd, int family, int type) {
-    socket_t *s = m_new_obj(socket_t);
+    socket_t *s = m_new_obj_with_finaliser(socket_t);   /* __del__ closes the fd */
     s->base.type = &socket_type;
     s->fd = fd;
     s->family = family;
@@ -523,6 +523,7 @@ static const map_elem_t socket_locals_table[] = {
     { QOBJ(getsockname), OBJ_ROM(&socket_getsockname_obj) },
     { QOBJ(getpeername), OBJ_ROM(&socket_getpeername_obj) },
     { QOBJ(close), OBJ_ROM(&stream_close_obj) },
+    { QOBJ(__del__), OBJ_ROM(&stream_close_obj) },
     { QOBJ(read), OBJ_ROM(&stream_read_obj) },
     { QOBJ(readinto), OBJ_ROM(&stream_readinto_obj) },
     { QOBJ(readline), OBJ_ROM(&stream_readline_obj) },

@@ -138,6 +138,7 @@ static FUN_DEFINE_1(file_fileno_obj, file_fileno);
 static const map_elem_t file_locals_table[] = {
     STREAM_FILE_METHODS,
     { QOBJ(fileno), OBJ_ROM(&file_fileno_obj) },
+    { QOBJ(__del__), OBJ_ROM(&stream_close_obj) },
 };
 static const DICT_ROM(file_locals, file_locals_table);
 
@@ -258,7 +259,7 @@ static obj_t posix_open(obj_t self, obj_t path, obj_t mode_obj) {
         close(fd);
         rt_raise_os_error(EISDIR);
     }
-    posix_file_t *f = m_new_obj(posix_file_t);
+    posix_file_t *f = m_new_obj_with_finaliser(posix_file_t);   /* __del__ closes the fd */
     f->base.type = strchr(mode, 'b') ? &type_posix_fileio : &type_posix_textio;
     f->fd = fd;
     f->name = path;
