@@ -840,6 +840,20 @@ void gc_free(void *ptr) {
     free_blocks(b, alloc_blocks(b));
 }
 
+/* The object was closed explicitly, so its finaliser need not run; once no object needs one, the
+ * table goes too (a script read through a file object leaves none behind on a small heap). */
+void gc_finaliser_done(void *ptr) {
+    if (gc.collecting || !is_head(ptr)) {
+        return;
+    }
+    ftb_clear(block_of(ptr));
+    if (gc.ftb != NULL && gc.n_final == 0 && !gc.keep_ftb) {
+        atb_word_t *table = gc.ftb;
+        gc.ftb = NULL;
+        gc_free(table);   /* under a heap lock it stays until the next collection, unreferenced */
+    }
+}
+
 size_t gc_nbytes(const void *ptr) {
     if (!is_head(ptr)) {
         return 0;

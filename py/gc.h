@@ -46,6 +46,7 @@ void m_free(void *ptr);
 /* An object whose type has __del__ (files, sockets, instances of classes defining it): the collector
  * calls __del__ before freeing it, with the heap locked; exceptions from it are ignored. */
 void *m_malloc_with_finaliser(size_t n_bytes);
+void gc_finaliser_done(void *ptr);      /* closed explicitly: no finaliser needed any more */
 #define m_new_obj_with_finaliser(type) ((type *)m_malloc_with_finaliser(sizeof(type)))
 
 #endif

@@ -294,6 +294,7 @@ FUN_DEFINE_1(stream_tell_obj, stream_tell);
 
 static obj_t stream_close(obj_t self) {
     ioctl(self, STREAM_CLOSE, 0);
+    gc_finaliser_done(OBJ_TO_PTR(self));
     return OBJ_NONE;
 }
 FUN_DEFINE_1(stream_close_obj, stream_close);
