@@ -317,7 +317,6 @@ static void file_attr(obj_t self, qstr attr, obj_t *dest) {
 
 static const map_elem_t file_locals_table[] = {
     STREAM_FILE_METHODS,
-    { QOBJ(__del__), OBJ_ROM(&stream_close_obj) },
 };
 static const DICT_ROM(file_locals, file_locals_table);
 

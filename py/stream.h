@@ -55,14 +55,15 @@ size_t stream_read_all(obj_t stream, void *buf, size_t size);
 extern const fun_builtin_t stream_read_obj, stream_readinto_obj, stream_readline_obj,
     stream_readlines_obj, stream_write_obj, stream_flush_obj, stream_seek_obj, stream_tell_obj,
     stream_close_obj, stream_enter_obj, stream_exit_obj;
-/* The locals_dict entries of a file type (open()'s files on every VFS): the generic methods above. */
+/* The locals_dict entries of a file type (open()'s files on every VFS): the generic methods above,
+ * and __del__ closing a file the GC collects unclosed (files are allocated with the finaliser bit). */
 #define STREAM_FILE_METHODS \
     { QOBJ(read), OBJ_ROM(&stream_read_obj) }, { QOBJ(readinto), OBJ_ROM(&stream_readinto_obj) }, \
     { QOBJ(readline), OBJ_ROM(&stream_readline_obj) }, { QOBJ(readlines), OBJ_ROM(&stream_readlines_obj) }, \
     { QOBJ(write), OBJ_ROM(&stream_write_obj) }, { QOBJ(flush), OBJ_ROM(&stream_flush_obj) }, \
     { QOBJ(seek), OBJ_ROM(&stream_seek_obj) }, { QOBJ(tell), OBJ_ROM(&stream_tell_obj) }, \
     { QOBJ(close), OBJ_ROM(&stream_close_obj) }, { QOBJ(__enter__), OBJ_ROM(&stream_enter_obj) }, \
-    { QOBJ(__exit__), OBJ_ROM(&stream_exit_obj) }
+    { QOBJ(__exit__), OBJ_ROM(&stream_exit_obj) }, { QOBJ(__del__), OBJ_ROM(&stream_close_obj) }
 /* getiter/iternext for a stream type: iterating a stream yields its lines. */
 obj_t stream_getiter(obj_t self);
 obj_t stream_iternext(obj_t self);

@@ -138,7 +138,6 @@ static FUN_DEFINE_1(file_fileno_obj, file_fileno);
 static const map_elem_t file_locals_table[] = {
     STREAM_FILE_METHODS,
     { QOBJ(fileno), OBJ_ROM(&file_fileno_obj) },
-    { QOBJ(__del__), OBJ_ROM(&stream_close_obj) },
 };
 static const DICT_ROM(file_locals, file_locals_table);
 
